@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from partnerships.views import home
+
+urlpatterns = [
+    path("", home.home, name="home"),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+    path("", include("partnerships.urls")),
+]
+
+handler403 = "partnerships.views.errors.permission_denied"
+handler404 = "partnerships.views.errors.page_not_found"

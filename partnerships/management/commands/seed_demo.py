@@ -1,0 +1,76 @@
+import importlib
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from partnerships import demo
+from partnerships.models import OrganisationClerk, Organisation, PartnershipOfficer, Person
+
+# Each app may add its own demonstration data in <app>/demo.py with seed(partnerships).
+APPS_WITH_DEMO_DATA = ["meetings", "themes", "taskgroups", "reporting"]
+
+DEMO_PASSWORD = "roundtable-demo"
+DEMO_USERS = [
+    # email, what it shows, how it is set up
+    ("admin@roundtable.example", "administrator: sees and edits everything", "admin"),
+    ("officer@roundtable.example", "officer of the Oxford Strategic Partnership and its sub-groups", "officer"),
+    ("member@roundtable.example", "member: Paul James, chair of the OSP", "member"),
+    ("observer@roundtable.example", "observer: Cllr Chris Smowton, no vote on the OSP", "observer"),
+    ("clerk@roundtable.example", "clerk of Oxford City Council", "clerk"),
+    ("cambridge.clerk@roundtable.example", "clerk of Cambridge City Council", "cambridge_clerk"),
+]
+
+
+class Command(BaseCommand):
+    help = "Load the partnerships of the source documents. Safe to run again: it updates rather than duplicates."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--with-demo-users", action="store_true", help="Also create one login per role (only when DEBUG is on)."
+        )
+
+    def handle(self, *args, with_demo_users=False, **options):
+        if with_demo_users and not settings.DEBUG:
+            raise CommandError("Demonstration logins have a published password: they are refused when DEBUG is off.")
+        with transaction.atomic():
+            partnerships = demo.seed()
+            for app in APPS_WITH_DEMO_DATA:
+                try:
+                    module = importlib.import_module(f"{app}.demo")
+                except ModuleNotFoundError as error:
+                    if error.name != f"{app}.demo":
+                        raise
+                    continue
+                module.seed(partnerships)
+            if with_demo_users:
+                self._users(partnerships)
+        self.stdout.write(self.style.SUCCESS(f"Demonstration data loaded: {len(partnerships)} partnerships and their records."))
+
+    def _users(self, partnerships):
+        User = get_user_model()
+        osp = partnerships["osp"]
+        self.stdout.write("\nDemonstration logins (password for all: %s)" % DEMO_PASSWORD)
+        for email, description, kind in DEMO_USERS:
+            user, created = User.objects.get_or_create(username=email, defaults={"email": email})
+            if created:
+                user.set_password(DEMO_PASSWORD)
+            user.email = email
+            user.is_superuser = user.is_staff = kind == "admin"
+            user.save()
+            from allauth.account.models import EmailAddress
+
+            EmailAddress.objects.update_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
+            if kind == "officer":
+                PartnershipOfficer.objects.get_or_create(user=user, partnership=osp)
+            elif kind == "member":
+                Person.objects.filter(user=user).exclude(first_name="Paul", last_name="James").update(user=None)
+                Person.objects.filter(first_name="Paul", last_name="James").update(user=user)
+            elif kind == "observer":
+                Person.objects.filter(first_name="Chris", last_name="Smowton").update(user=user)
+            elif kind == "clerk":
+                OrganisationClerk.objects.get_or_create(user=user, organisation=Organisation.objects.get(name="Oxford City Council"))
+            elif kind == "cambridge_clerk":
+                OrganisationClerk.objects.get_or_create(user=user, organisation=Organisation.objects.get(name="Cambridge City Council"))
+            self.stdout.write(f"  {email:<38} {description}")

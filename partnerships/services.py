@@ -1,0 +1,102 @@
+"""Operations across partnership records, and the governance checks of seeds/002."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from dateutil.relativedelta import relativedelta
+from django.db import transaction
+
+from .concurrency import save_versioned
+from .models import Membership, Partnership
+
+
+@dataclass(frozen=True)
+class GovernanceWarning:
+    kind: str
+    message: str
+
+
+def membership_save(*, membership: Membership, started_from: int | None = None) -> Membership:
+    """Add or change a seat, checking every membership rule first."""
+    membership.full_clean()
+    return save_versioned(membership, started_from=started_from)
+
+
+def membership_end(*, membership: Membership, end_date: dt.date, reason: str = "", started_from: int | None = None) -> Membership:
+    """End a seat on a date; the record is kept so the membership as at any date can be shown."""
+    with transaction.atomic():
+        membership.end_date = end_date
+        membership.end_reason = reason
+        membership.full_clean()
+        save_versioned(membership, started_from=started_from)
+        # An alternate cannot outlast the lead representative they stand in for.
+        for alternate in membership.alternates.filter(end_date__isnull=True):
+            alternate.end_date = max(end_date, alternate.start_date or end_date)
+            alternate.end_reason = f"Lead representative {membership.person} stood down"
+            save_versioned(alternate)
+    return membership
+
+
+def partnership_save(*, partnership: Partnership, started_from: int | None = None) -> Partnership:
+    partnership.full_clean()
+    return save_versioned(partnership, started_from=started_from)
+
+
+def partnership_warnings(
+    *, partnership: Partnership, memberships: list[Membership], today: dt.date | None = None
+) -> list[GovernanceWarning]:
+    """Governance warnings from the current seats (seeds/002 'Membership of the OSP', 'Criteria for membership').
+
+    `memberships` are the partnership's current memberships with person and organisation loaded.
+    """
+    today = today or dt.date.today()
+    warnings: list[GovernanceWarning] = []
+    officers = {m.role: m for m in memberships if m.role in (Membership.Role.CHAIR, Membership.Role.DEPUTY_CHAIR)}
+    for membership in officers.values():
+        role = membership.get_role_display().lower()
+        ends = membership.tenure_ends
+        if membership.start_date and not membership.end_date and ends <= today:
+            warnings.append(
+                GovernanceWarning(
+                    "tenure",
+                    f"{membership.person} has been {role} since {membership.start_date:%-d %B %Y}, "
+                    f"past the normal tenure of {Membership.NORMAL_TENURE_YEARS} years.",
+                )
+            )
+        elif ends and today <= ends <= today + relativedelta(months=3):
+            warnings.append(
+                GovernanceWarning("tenure", f"{membership.person}'s tenure as {role} ends on {ends:%-d %B %Y}.")
+            )
+    chair, deputy = officers.get(Membership.Role.CHAIR), officers.get(Membership.Role.DEPUTY_CHAIR)
+    if chair and deputy and chair.start_date and deputy.start_date:
+        first, second = sorted([chair.start_date, deputy.start_date])
+        if second < first + relativedelta(months=6):
+            warnings.append(
+                GovernanceWarning(
+                    "stagger",
+                    "The chair and deputy chair started within six months of each other. "
+                    "Their start dates should be staggered so that one can hand over to the other.",
+                )
+            )
+    seats_by_org: dict[int, list[Membership]] = {}
+    for membership in memberships:
+        if membership.organisation_id and membership.role in Membership.SEAT_ROLES:
+            seats_by_org.setdefault(membership.organisation_id, []).append(membership)
+    for seats in sorted(seats_by_org.values(), key=lambda s: s[0].organisation.name):
+        organisation = seats[0].organisation
+        leads = [m for m in seats if m.role in Membership.LEAD_ROLES]
+        if leads and not any(m.is_lead_representative for m in leads):
+            warnings.append(GovernanceWarning("lead", f"{organisation} has no lead representative."))
+        if organisation.is_council:
+            has_councillor = any(m.person.is_councillor for m in leads)
+            has_officer = any(not m.person.is_councillor for m in leads)
+            if not (has_councillor and has_officer):
+                missing = "councillor" if not has_councillor else "officer"
+                warnings.append(
+                    GovernanceWarning(
+                        "council",
+                        f"{organisation} is a council and should have both a councillor and an officer seat; "
+                        f"it has no {missing}.",
+                    )
+                )
+    return warnings

@@ -1,0 +1,30 @@
+from decimal import Decimal
+
+from django import template
+from django.urls import reverse
+
+from ..access import get_access
+from ..tabs import TABS
+
+register = template.Library()
+
+
+@register.inclusion_tag("partnerships/includes/tabs.html", takes_context=True)
+def partnership_tabs(context, partnership):
+    request = context["request"]
+    level = get_access(request.user).level(partnership)
+    tabs = []
+    for tab in TABS:
+        if level >= tab.level:
+            url = reverse(tab.url_name, args=[partnership.slug])
+            tabs.append({"label": tab.label, "url": url, "current": request.path == url})
+    return {"tabs": tabs, "partnership": partnership}
+
+
+@register.filter
+def pounds(value) -> str:
+    """£14,000 or £1,250.50, as council reports print money."""
+    if value in (None, ""):
+        return ""
+    value = Decimal(value)
+    return f"£{value:,.0f}" if value == value.to_integral() else f"£{value:,.2f}"

@@ -1,0 +1,152 @@
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from ..access import Level, get_membership_for_user, get_partnership_for_user
+from ..concurrency import StaleEdit
+from ..forms import MembershipEndForm, MembershipFilterForm, MembershipForm, PersonChoiceForm
+from ..models import Membership, Person
+from ..services import membership_end, membership_save
+from .common import history_entries, render_partial
+
+
+def _membership_rows(partnership, on: dt.date):
+    role_order = {role: index for index, role in enumerate(Membership.Role.values)}
+    rows = list(
+        Membership.objects.current(on)
+        .filter(partnership=partnership)
+        .select_related("person", "person__organisation", "organisation", "alternate_for__person")
+        .order_by("person__last_name", "person__first_name")
+    )
+    rows.sort(key=lambda m: role_order[m.role])
+    return rows
+
+
+def membership_list(request, slug):
+    """The membership as at any date: today's by default."""
+    partnership, access = get_partnership_for_user(request.user, slug)
+    level = access.level(partnership)
+    today = dt.date.today()
+    form = MembershipFilterForm(request.GET or None)
+    on = today
+    if form.is_bound and form.is_valid() and form.cleaned_data["as_at"]:
+        on = form.cleaned_data["as_at"]
+    context = {
+        "partnership": partnership,
+        "form": form,
+        "as_at": on,
+        "is_today": on == today,
+        "rows": _membership_rows(partnership, on),
+        "can_edit": level >= Level.EDIT,
+        "can_read": level >= Level.READ,
+    }
+    if level >= Level.READ:
+        context["ended"] = (
+            Membership.objects.filter(partnership=partnership, end_date__lt=today)
+            .select_related("person", "organisation")
+            .order_by("-end_date")[:25]
+        )
+    return render_partial(request, "partnerships/membership_list.html", context, "members")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def membership_add(request, slug):
+    partnership, access = get_partnership_for_user(request.user, slug, write=True)
+    person_id = request.POST.get("person") or request.GET.get("person")
+    if not person_id:
+        # Step one: find the person, so the form never lists every person in the register.
+        search = PersonChoiceForm(request.GET or None)
+        results = []
+        query = ""
+        if search.is_bound and search.is_valid():
+            query = search.cleaned_data["q"].strip()
+            if query:
+                words = query.split()
+                people = Person.objects.select_related("organisation")
+                for word in words:
+                    people = people.filter(
+                        Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(honorific__icontains=word)
+                    )
+                results = list(people.order_by("last_name", "first_name")[:20])
+        context = {"partnership": partnership, "search": search, "results": results, "query": query}
+        return render_partial(request, "partnerships/membership_find_person.html", context, "results")
+    person = get_object_or_404(Person.objects.select_related("organisation"), pk=person_id)
+    form = MembershipForm(request.POST or None, partnership=partnership, person=person)
+    if request.method == "POST" and form.is_valid():
+        membership_save(membership=form.save(commit=False))
+        messages.success(request, f"{person} has been added to {partnership.name}.")
+        return redirect("partnerships:membership_list", slug=partnership.slug)
+    return render(
+        request, "partnerships/membership_form.html", {"form": form, "partnership": partnership, "person": person}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def membership_edit(request, pk):
+    membership, access = get_membership_for_user(request.user, pk, write=True)
+    partnership = membership.partnership
+    form = MembershipForm(request.POST or None, instance=membership, partnership=partnership, person=membership.person)
+    if request.method == "POST" and form.is_valid():
+        try:
+            membership_save(membership=form.save(commit=False), started_from=form.cleaned_data["version"])
+        except StaleEdit:
+            form.add_error(None, "Someone else saved this membership at the same moment. Check it and save again.")
+        else:
+            messages.success(request, f"{membership.person}'s membership has been updated.")
+            return redirect("partnerships:membership_list", slug=partnership.slug)
+    return render(
+        request,
+        "partnerships/membership_form.html",
+        {"form": form, "partnership": partnership, "person": membership.person, "membership": membership},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def membership_end_view(request, pk):
+    """Confirm, then end a seat. The record is kept."""
+    membership, access = get_membership_for_user(request.user, pk, write=True)
+    partnership = membership.partnership
+    form = MembershipEndForm(request.POST or None, instance=membership)
+    if request.method == "POST" and form.is_valid():
+        try:
+            membership_end(
+                membership=membership,
+                end_date=form.cleaned_data["end_date"],
+                reason=form.cleaned_data["end_reason"],
+                started_from=form.cleaned_data["version"],
+            )
+        except StaleEdit:
+            form.add_error(None, "Someone else saved this membership at the same moment. Check it and try again.")
+        else:
+            if request.htmx:
+                context = {"row": membership, "partnership": partnership, "can_edit": True, "can_read": True, "as_at": dt.date.today()}
+                return render(request, "partnerships/membership_list.html#member-row", context)
+            messages.success(request, f"{membership.person}'s seat ends on {membership.end_date:%-d %B %Y}.")
+            return redirect("partnerships:membership_list", slug=partnership.slug)
+    context = {"form": form, "membership": membership, "partnership": partnership, "row": membership}
+    if request.htmx:
+        return render(request, "partnerships/membership_list.html#end-row", context)
+    return render(request, "partnerships/membership_end.html", context)
+
+
+@login_required
+def membership_history(request, pk):
+    membership, access = get_membership_for_user(request.user, pk, write=True)
+    return render(
+        request,
+        "partnerships/history.html",
+        {
+            "record": membership,
+            "entries": history_entries(membership),
+            "back": reverse("partnerships:membership_list", args=[membership.partnership.slug]),
+            "partnership": membership.partnership,
+        },
+    )

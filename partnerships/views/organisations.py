@@ -1,0 +1,95 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from ..access import get_organisation_for_user, require_officer, require_signed_in_role
+from ..concurrency import StaleEdit
+from ..forms import OrganisationForm
+from ..models import Contribution, Membership, Organisation
+from .common import history_entries, paginate, render_partial
+
+
+@login_required
+def organisation_list(request):
+    access = require_signed_in_role(request.user)
+    organisations = Organisation.objects.annotate(
+        seat_count=Count("memberships", filter=Q(memberships__end_date__isnull=True))
+    ).order_by("name")
+    query = request.GET.get("q", "").strip()
+    sector = request.GET.get("sector", "")
+    if query:
+        organisations = organisations.filter(Q(name__icontains=query) | Q(short_name__icontains=query))
+    if sector in Organisation.Sector.values:
+        organisations = organisations.filter(sector=sector)
+    if request.GET.get("councils"):
+        organisations = organisations.filter(is_council=True)
+    page, querystring = paginate(request, organisations)
+    context = {
+        "page": page,
+        "querystring": querystring,
+        "query": query,
+        "sector": sector,
+        "sectors": Organisation.Sector.choices,
+        "councils": bool(request.GET.get("councils")),
+        "can_create": access.is_officer,
+    }
+    return render_partial(request, "partnerships/organisation_list.html", context, "results")
+
+
+@login_required
+def organisation_detail(request, slug):
+    organisation, access = get_organisation_for_user(request.user, slug)
+    seats = (
+        Membership.objects.current()
+        .filter(organisation=organisation)
+        .select_related("person", "partnership")
+        .order_by("partnership__name", "person__last_name")
+    )
+    if not access.is_admin:
+        seats = seats.filter(Q(partnership__is_public=True) | Q(partnership_id__in=access.readable_ids))
+    contributions = Contribution.objects.filter(organisation=organisation).select_related("partnership")
+    if not access.is_admin:
+        contributions = contributions.filter(partnership_id__in=access.readable_ids)
+    return render(
+        request,
+        "partnerships/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "seats": seats,
+            "contributions": contributions,
+            "can_edit": access.is_officer,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organisation_form(request, slug=None):
+    if slug:
+        organisation, access = get_organisation_for_user(request.user, slug, write=True)
+    else:
+        organisation, access = None, require_officer(request.user)
+    form = OrganisationForm(request.POST or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        from ..concurrency import save_versioned
+
+        try:
+            saved = save_versioned(form.save(commit=False), started_from=form.cleaned_data["version"])
+        except StaleEdit:
+            form.add_error(None, "Someone else saved this organisation at the same moment. Check it and save again.")
+        else:
+            messages.success(request, f"{saved.name} has been {'updated' if slug else 'added'}.")
+            return redirect(saved)
+    return render(request, "partnerships/organisation_form.html", {"form": form, "organisation": organisation})
+
+
+@login_required
+def organisation_history(request, slug):
+    organisation, access = get_organisation_for_user(request.user, slug, write=True)
+    return render(
+        request,
+        "partnerships/history.html",
+        {"record": organisation, "entries": history_entries(organisation), "back": organisation.get_absolute_url()},
+    )

@@ -1,0 +1,141 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from ..access import Level, get_access, get_partnership_for_user, partnership_tree
+from ..concurrency import StaleEdit
+from ..forms import PartnershipForm
+from ..models import Membership, Partnership
+from ..services import partnership_save, partnership_warnings
+from .common import history_entries, paginate, render_partial
+
+
+def partnership_list(request):
+    access = get_access(request.user)
+    partnerships = (
+        access.visible_partnerships()
+        .select_related("parent", "host_organisation")
+        .annotate(sub_group_count=Count("sub_groups", distinct=True))
+        .order_by("name")
+    )
+    query = request.GET.get("q", "").strip()
+    kind = request.GET.get("kind", "")
+    if query:
+        partnerships = partnerships.filter(Q(name__icontains=query) | Q(short_name__icontains=query))
+    if kind in Partnership.Kind.values:
+        partnerships = partnerships.filter(kind=kind)
+    page, querystring = paginate(request, partnerships)
+    context = {
+        "page": page,
+        "querystring": querystring,
+        "query": query,
+        "kind": kind,
+        "kinds": Partnership.Kind.choices,
+        "can_create": access.is_admin,
+    }
+    return render_partial(request, "partnerships/partnership_list.html", context, "results")
+
+
+def partnership_detail(request, slug):
+    partnership, access = get_partnership_for_user(request.user, slug)
+    level = access.level(partnership)
+    memberships = list(
+        Membership.objects.current()
+        .filter(partnership=partnership)
+        .select_related("person", "organisation", "alternate_for__person")
+        .order_by("person__last_name", "person__first_name")
+    )
+    role_order = {role: index for index, role in enumerate(Membership.Role.values)}
+    memberships.sort(key=lambda m: role_order[m.role])
+    sub_groups = list(partnership.sub_groups.order_by("name"))
+    if level < Level.READ:
+        sub_groups = [group for group in sub_groups if group.is_public]
+    context = {
+        "partnership": partnership,
+        "level": level,
+        "can_edit": level >= Level.EDIT,
+        "can_read": level >= Level.READ,
+        "seats": [m for m in memberships if m.role in Membership.SEAT_ROLES],
+        "supporting": [m for m in memberships if m.role == Membership.Role.SUPPORTING_OFFICER],
+        "sub_groups": sub_groups,
+        "reports_to": list(partnership.reports_to.all()),
+        "warnings": partnership_warnings(partnership=partnership, memberships=memberships) if level >= Level.READ else [],
+    }
+    if level >= Level.READ:
+        context["budgets"] = list(partnership.budgets.all()[:3])
+    return render(request, "partnerships/partnership_detail.html", context)
+
+
+def partnership_tree_view(request, slug):
+    partnership, access = get_partnership_for_user(request.user, slug)
+    children = partnership_tree()
+    wanted = {partnership.pk}
+    stack = [partnership.pk]
+    while stack:
+        for child in children.get(stack.pop(), []):
+            wanted.add(child)
+            stack.append(child)
+    by_id = {p.pk: p for p in Partnership.objects.filter(pk__in=wanted).only("pk", "name", "short_name", "slug", "is_public", "parent_id", "kind")}
+
+    def branch(pk):
+        node = by_id[pk]
+        kids = sorted((by_id[c] for c in children.get(pk, []) if c in by_id), key=lambda p: p.name)
+        return {"partnership": node, "children": [branch(k.pk) for k in kids if access.can_see(k)]}
+
+    return render(request, "partnerships/partnership_tree.html", {"partnership": partnership, "tree": branch(partnership.pk)})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def partnership_create(request):
+    access = get_access(request.user)
+    parent = None
+    if request.GET.get("parent"):
+        parent, access = get_partnership_for_user(request.user, request.GET["parent"], write=True)
+    elif not access.is_admin:
+        if access.is_officer:
+            raise PermissionDenied("Officers add sub-groups from the partnership they look after. Only administrators add a new partnership in its own right.")
+        raise Http404()
+    form = PartnershipForm(request.POST or None, access=access, initial={"parent": parent})
+    if request.method == "POST" and form.is_valid():
+        partnership = form.save(commit=False)
+        if partnership.parent and not access.can_edit(partnership.parent):
+            raise PermissionDenied("You cannot add a sub-group to a partnership you do not look after.")
+        partnership_save(partnership=partnership)
+        form.save_m2m()
+        messages.success(request, f"{partnership.name} has been added.")
+        return redirect(partnership)
+    return render(request, "partnerships/partnership_form.html", {"form": form, "parent": parent})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def partnership_edit(request, slug):
+    partnership, access = get_partnership_for_user(request.user, slug, write=True)
+    form = PartnershipForm(request.POST or None, instance=partnership, access=access)
+    if request.method == "POST" and form.is_valid():
+        updated = form.save(commit=False)
+        try:
+            partnership_save(partnership=updated, started_from=form.cleaned_data["version"])
+        except StaleEdit:
+            form.add_error(None, "Someone else saved this partnership at the same moment. Check it and save again.")
+        else:
+            form.save_m2m()
+            messages.success(request, "Your changes have been saved.")
+            return redirect(updated)
+    return render(request, "partnerships/partnership_form.html", {"form": form, "partnership": partnership})
+
+
+@login_required
+def partnership_history(request, slug):
+    partnership, access = get_partnership_for_user(request.user, slug, write=True)
+    return render(
+        request,
+        "partnerships/history.html",
+        {"record": partnership, "entries": history_entries(partnership), "back": partnership.get_absolute_url(), "partnership": partnership},
+    )
+

@@ -1,0 +1,93 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+
+from ..access import get_person_for_user, require_officer
+from ..concurrency import StaleEdit, save_versioned
+from ..forms import InterestForm, PersonForm
+from ..models import Membership, Person
+from .common import history_entries, paginate, render_partial
+
+
+@login_required
+def person_list(request):
+    access = require_officer(request.user)
+    people = Person.objects.select_related("organisation").order_by("last_name", "first_name")
+    query = request.GET.get("q", "").strip()
+    for word in query.split():
+        people = people.filter(
+            Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(organisation__name__icontains=word)
+        )
+    page, querystring = paginate(request, people)
+    return render_partial(
+        request,
+        "partnerships/person_list.html",
+        {"page": page, "querystring": querystring, "query": query, "can_create": access.is_officer},
+        "results",
+    )
+
+
+@login_required
+def person_detail(request, pk):
+    person, access = get_person_for_user(request.user, pk)
+    memberships = Membership.objects.filter(person=person).select_related("partnership", "organisation")
+    if not access.is_officer:
+        memberships = memberships.filter(Q(partnership__is_public=True) | Q(partnership_id__in=access.readable_ids))
+    return render(
+        request,
+        "partnerships/person_detail.html",
+        {
+            "person": person,
+            "memberships": memberships.order_by("-end_date", "partnership__name"),
+            "interests": person.interests.all(),
+            "can_edit": access.is_officer,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_form(request, pk=None):
+    if pk:
+        person, access = get_person_for_user(request.user, pk, write=True)
+    else:
+        person, access = None, require_officer(request.user)
+    form = PersonForm(request.POST or None, instance=person)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = save_versioned(form.save(commit=False), started_from=form.cleaned_data["version"])
+        except StaleEdit:
+            form.add_error(None, "Someone else saved this person at the same moment. Check the record and save again.")
+        else:
+            messages.success(request, f"{saved} has been {'updated' if pk else 'added'}.")
+            next_url = request.GET.get("next", "")
+            if next_url.startswith("/") and not next_url.startswith("//"):
+                return redirect(f"{next_url}{'&' if '?' in next_url else '?'}person={saved.pk}")
+            return redirect(saved)
+    return render(request, "partnerships/person_form.html", {"form": form, "person": person})
+
+
+@login_required
+def person_history(request, pk):
+    person, access = get_person_for_user(request.user, pk, write=True)
+    return render(
+        request, "partnerships/history.html", {"record": person, "entries": history_entries(person), "back": person.get_absolute_url()}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def interest_form(request, pk, interest_pk=None):
+    """Add or change an entry in a person's register of interests."""
+    person, access = get_person_for_user(request.user, pk, write=True)
+    interest = get_object_or_404(person.interests, pk=interest_pk) if interest_pk else None
+    form = InterestForm(request.POST or None, instance=interest)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save(commit=False)
+        saved.person = person
+        saved.save()
+        messages.success(request, "The register of interests has been updated.")
+        return redirect(person)
+    return render(request, "partnerships/interest_form.html", {"form": form, "person": person, "interest": interest})
