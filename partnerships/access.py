@@ -184,19 +184,21 @@ def get_membership_for_user(user, pk: int, *, write: bool = False) -> tuple[Memb
 
 
 def get_person_for_user(user, pk: int, *, write: bool = False) -> tuple[Person, Access]:
-    """People are read by officers, by themselves and by those who read a partnership they sit on."""
+    """A person is read by those who read a partnership they sit on, and changed by its officers.
+
+    Someone with no seat yet (just added to the register) is read and changed by any officer.
+    """
     person = get_object_or_404(Person.objects.select_related("organisation", "user"), pk=pk)
     access = get_access(user)
-    if access.is_officer:
+    if access.is_admin:
         return person, access
-    may_read = access.person_id == person.pk or (
-        access.readable_ids
-        and Membership.objects.filter(person=person, partnership_id__in=access.readable_ids).exists()
-    )
-    if not may_read:
+    seats = set(Membership.objects.filter(person=person).values_list("partnership_id", flat=True))
+    editable = bool(seats & access.officer_ids) or (not seats and access.is_officer)
+    readable = editable or bool(seats & access.readable_ids) or access.person_id == person.pk
+    if not readable:
         raise Http404("No person found.")
-    if write:
-        raise PermissionDenied("Only officers can change a person's details.")
+    if write and not editable:
+        raise PermissionDenied("Only an officer of a partnership this person sits on can change their details.")
     return person, access
 
 

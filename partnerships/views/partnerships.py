@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -97,9 +96,10 @@ def partnership_create(request):
     if request.GET.get("parent"):
         parent, access = get_partnership_for_user(request.user, request.GET["parent"], write=True)
     elif not access.is_admin:
-        if access.is_officer:
-            raise PermissionDenied("Officers add sub-groups from the partnership they look after. Only administrators add a new partnership in its own right.")
-        raise Http404()
+        raise PermissionDenied(
+            "Only administrators add a partnership in its own right. "
+            "Officers add sub-groups from the page of the partnership they look after."
+        )
     form = PartnershipForm(request.POST or None, access=access, initial={"parent": parent})
     if request.method == "POST" and form.is_valid():
         partnership = form.save(commit=False)

@@ -1,0 +1,92 @@
+from django.urls import reverse
+
+from tests.factories import BudgetFactory, ContributionFactory, FundingAwardFactory, InterestFactory, PersonFactory
+from tests.matrix import ANY_OFFICER, EDIT, PUBLIC_PAGE, READ, SIGNED_IN, Route
+
+
+def _slug(name):
+    return lambda c: reverse(f"partnerships:{name}", args=[c.partnership.slug])
+
+
+def _membership(name):
+    return lambda c: reverse(f"partnerships:{name}", args=[c.membership.pk])
+
+
+def _person(name):
+    return lambda c: reverse(f"partnerships:{name}", args=[c.member_person.pk])
+
+
+ROUTES = [
+    Route("home", lambda c: reverse("home"), PUBLIC_PAGE),
+    Route("partnerships:partnership_list", lambda c: reverse("partnerships:partnership_list"), PUBLIC_PAGE),
+    Route(
+        "partnerships:partnership_create",
+        lambda c: reverse("partnerships:partnership_create"),
+        {**dict.fromkeys(EDIT, 403), "anonymous": 302, "admin": 200},
+    ),
+    Route(
+        "partnerships:partnership_create",
+        lambda c: reverse("partnerships:partnership_create") + f"?parent={c.partnership.slug}",
+        EDIT,
+        id="partnership_create_sub_group",
+    ),
+    Route("partnerships:partnership_detail", _slug("partnership_detail"), READ),
+    Route("partnerships:partnership_edit", _slug("partnership_edit"), EDIT),
+    Route("partnerships:partnership_tree", _slug("partnership_tree"), READ),
+    Route("partnerships:partnership_history", _slug("partnership_history"), EDIT),
+    Route("partnerships:membership_list", _slug("membership_list"), READ),
+    Route("partnerships:membership_add", _slug("membership_add"), EDIT),
+    Route("partnerships:partnership_money", _slug("partnership_money"), READ),
+    Route("partnerships:money_add", lambda c: reverse("partnerships:money_add", args=[c.partnership.slug, "budget"]), EDIT),
+    Route(
+        "partnerships:money_edit",
+        lambda c: reverse("partnerships:money_edit", args=[c.partnership.slug, "budget", BudgetFactory(partnership=c.partnership).pk]),
+        EDIT,
+    ),
+    Route(
+        "partnerships:money_edit",
+        lambda c: reverse(
+            "partnerships:money_edit", args=[c.partnership.slug, "contribution", ContributionFactory(partnership=c.partnership).pk]
+        ),
+        EDIT,
+        id="money_edit_contribution",
+    ),
+    Route(
+        "partnerships:money_edit",
+        lambda c: reverse(
+            "partnerships:money_edit", args=[c.partnership.slug, "funding-award", FundingAwardFactory(partnership=c.partnership).pk]
+        ),
+        EDIT,
+        id="money_edit_award",
+    ),
+    Route("partnerships:membership_edit", _membership("membership_edit"), EDIT),
+    Route("partnerships:membership_end", _membership("membership_end"), EDIT),
+    Route("partnerships:membership_history", _membership("membership_history"), EDIT),
+    Route("partnerships:organisation_list", lambda c: reverse("partnerships:organisation_list"), SIGNED_IN),
+    Route("partnerships:organisation_create", lambda c: reverse("partnerships:organisation_create"), ANY_OFFICER),
+    Route("partnerships:organisation_detail", lambda c: reverse("partnerships:organisation_detail", args=[c.council.slug]), SIGNED_IN),
+    Route("partnerships:organisation_edit", lambda c: reverse("partnerships:organisation_edit", args=[c.council.slug]), ANY_OFFICER),
+    Route("partnerships:organisation_history", lambda c: reverse("partnerships:organisation_history", args=[c.council.slug]), ANY_OFFICER),
+    Route("partnerships:person_list", lambda c: reverse("partnerships:person_list"), ANY_OFFICER),
+    Route("partnerships:person_create", lambda c: reverse("partnerships:person_create"), ANY_OFFICER),
+    Route("partnerships:person_detail", _person("person_detail"), {**READ, "anonymous": 302}),
+    Route(
+        "partnerships:person_detail",
+        lambda c: reverse("partnerships:person_detail", args=[PersonFactory().pk]),
+        {**ANY_OFFICER, "member": 404, "observer": 404, "clerk": 404, "unrelated_clerk": 404},
+        id="person_detail_without_seat",
+    ),
+    Route("partnerships:person_edit", _person("person_edit"), EDIT),
+    Route("partnerships:person_history", _person("person_history"), EDIT),
+    Route("partnerships:interest_add", _person("interest_add"), EDIT),
+    Route(
+        "partnerships:interest_edit",
+        lambda c: reverse("partnerships:interest_edit", args=[c.member_person.pk, InterestFactory(person=c.member_person).pk]),
+        EDIT,
+    ),
+    # Writes are checked as well as pages: a refused POST changes nothing.
+    Route("partnerships:membership_end", _membership("membership_end"), {**EDIT, "officer": 302, "admin": 302},
+          method="post", data={"end_date_day": "1", "end_date_month": "1", "end_date_year": "2030", "version": "1"}, id="membership_end_post"),
+    Route("partnerships:partnership_edit", _slug("partnership_edit"), {**EDIT, "officer": 200, "admin": 200},
+          method="post", data={"name": ""}, id="partnership_edit_post"),
+]
