@@ -58,20 +58,56 @@ OSP_MEMBERS = [
     ("Cllr", "Shaista", "Aziz", "", "Oxford City Council", True, "member", False),
     # seeds/002: the leader of the opposition attends as an observer, without a vote.
     ("Cllr", "Chris", "Smowton", "Liberal Democrat Group Leader", "Oxford City Council", True, "observer", False),
-    ("", "Rebecca", "Cullen", "Deputy Director of Strategy & Partnerships", "Oxford University Hospitals NHS Foundation Trust", False, "member", True),
+    (
+        "",
+        "Rebecca",
+        "Cullen",
+        "Deputy Director of Strategy & Partnerships",
+        "Oxford University Hospitals NHS Foundation Trust",
+        False,
+        "member",
+        True,
+    ),
     ("", "Daniella", "Granito", "Policy and Partnership Team Manager", "Oxford City Council", False, "member", False),
     ("", "Caroline", "Green", "Chief Executive", "Oxford City Council", False, "member", False),
     ("", "Ian", "Green", "Chair", "Oxford Civic Society", False, "member", True),
-    ("", "Brendan", "Hattam", "Chair of Town Team and General Manager of Westgate", "Land Securities", False, "member", True),
+    (
+        "",
+        "Brendan",
+        "Hattam",
+        "Chair of Town Team and General Manager of Westgate",
+        "Land Securities",
+        False,
+        "member",
+        True,
+    ),
     ("", "Emily", "Lewis-Edwards", "Co-director", "Community First Oxfordshire", False, "member", True),
     ("", "Jeremy", "Long", "Chair", "Oxfordshire Local Enterprise Partnership", False, "member", True),
-    ("Prof", "Simonetta", "Manfredi", "Associate Dean for Research & Knowledge Exchange", "Oxford Brookes University", False, "member", True),
+    (
+        "Prof",
+        "Simonetta",
+        "Manfredi",
+        "Associate Dean for Research & Knowledge Exchange",
+        "Oxford Brookes University",
+        False,
+        "member",
+        True,
+    ),
     ("", "David", "Munday", "Deputy Director Public Health", "Oxfordshire County Council", False, "member", False),
     ("", "Frank", "Nigriello", "Director of Corporate Affairs", "Unipart Group", False, "member", True),
     ("", "Bruce", "Riddell", "Superintendent", "Thames Valley Police", False, "member", True),
     ("", "Peter", "Nolan", "Chairman and founder", "OcQuila Therapeutics", False, "member", True),
     ("Cllr", "Glynis", "Phillips", "", "Oxfordshire County Council", True, "member", False),
-    ("", "Claire", "Taylor", "Corporate Director, Communications and Organisational Development", "Oxfordshire County Council", False, "member", False),
+    (
+        "",
+        "Claire",
+        "Taylor",
+        "Corporate Director, Communications and Organisational Development",
+        "Oxfordshire County Council",
+        False,
+        "member",
+        False,
+    ),
     ("", "Mish", "Tullar", "Head of Corporate Strategy", "Oxford City Council", False, "member", False),
     ("", "Richard", "Venables", "Director", "VSL and Partners", False, "member", True),
     ("", "Stuart", "Wilkinson", "Head of Knowledge", "University of Oxford", False, "member", False),
@@ -117,10 +153,7 @@ OSP = {
         "Prioritise them based on where the partnership can add most value\n"
         "Provide strategic input to inform decision-making for the city's future"
     ),
-    "remit_wont_do": (
-        "Act as an operational entity: the OSP is an influencer\n"
-        "Act as a regulatory or statutory body"
-    ),
+    "remit_wont_do": ("Act as an operational entity: the OSP is an influencer\nAct as a regulatory or statutory body"),
     "guiding_principles": NOLAN_PRINCIPLES,
     "supporting_team": "Policy & Partnerships Team, Oxford City Council",
     "meeting_frequency": Partnership.Frequency.QUARTERLY,
@@ -202,16 +235,29 @@ def seed() -> dict[str, Partnership]:
     royall = _person("Baroness", "Jan", "Royall")
     caroline = Person.objects.get(first_name="Caroline", last_name="Green")
     _seat(
-        osp, royall, None, "chair", start=dt.date(2019, 4, 1), end=dt.date(2022, 3, 31),
+        osp,
+        royall,
+        None,
+        "chair",
+        start=dt.date(2019, 4, 1),
+        end=dt.date(2022, 3, 31),
         notes="Demonstration data: dates illustrative; seeds/001 §7 says only that she stood down.",
         reason="Stood down",
     )
     _seat(
-        osp, caroline, oxford, "chair", start=dt.date(2022, 4, 1), end=dt.date(2022, 9, 30),
-        notes="Interim chair (seeds/001 §7); dates illustrative.", reason="Interim chair until a new chair took over",
+        osp,
+        caroline,
+        oxford,
+        "chair",
+        start=dt.date(2022, 4, 1),
+        end=dt.date(2022, 9, 30),
+        notes="Interim chair (seeds/001 §7); dates illustrative.",
+        reason="Interim chair until a new chair took over",
     )
     Budget.objects.update_or_create(
-        partnership=osp, year=2022, defaults={"amount": Decimal("14000"), "notes": "Funded and facilitated by Oxford City Council"}
+        partnership=osp,
+        year=2022,
+        defaults={"amount": Decimal("14000"), "notes": "Funded and facilitated by Oxford City Council"},
     )
 
     egsb = _partnership(
@@ -277,7 +323,13 @@ def seed() -> dict[str, Partnership]:
         _seat(group, _person("", first, last, title, oxford), oxford, "supporting_officer")
     brown = Person.objects.get(first_name="Susan", last_name="Brown")
     _seat(zcop, brown, oxford, "chair", lead=True)
-    _seat(oscp, Person.objects.get(first_name="Bruce", last_name="Riddell"), orgs["Thames Valley Police"], "member", lead=True)
+    _seat(
+        oscp,
+        Person.objects.get(first_name="Bruce", last_name="Riddell"),
+        orgs["Thames Valley Police"],
+        "member",
+        lead=True,
+    )
     FundingAward.objects.update_or_create(
         partnership=zcop,
         funder="Innovate UK",
@@ -319,7 +371,13 @@ def seed() -> dict[str, Partnership]:
         aims="Work together to create a more equal and sustainable region that creates opportunities and benefits for all people within the county",
     )
     _seat(oiep, royall, None, "chair")
-    _seat(oiep, Person.objects.get(first_name="Jeremy", last_name="Long"), orgs["Oxfordshire Local Enterprise Partnership"], "chair", lead=True)
+    _seat(
+        oiep,
+        Person.objects.get(first_name="Jeremy", last_name="Long"),
+        orgs["Oxfordshire Local Enterprise Partnership"],
+        "chair",
+        lead=True,
+    )
     _seat(oiep, _person("", "Emma", "Coles", "OIEP Manager"), None, "supporting_officer")
 
     # seeds/000 and seeds/004 §3.20–3.33.
@@ -348,11 +406,29 @@ def seed() -> dict[str, Partnership]:
     )
     mayor = _person("Mayor", "Nik", "Johnson", "Mayor of Cambridgeshire & Peterborough", ca_org)
     _seat(prp, mayor, ca_org, "member", lead=True)
-    _seat(prp, _person("", "Al", "Kingsley", "Chair of the C&P Business Board", orgs["Cambridgeshire and Peterborough Business Board"]), orgs["Cambridgeshire and Peterborough Business Board"], "member", lead=True)
+    _seat(
+        prp,
+        _person(
+            "",
+            "Al",
+            "Kingsley",
+            "Chair of the C&P Business Board",
+            orgs["Cambridgeshire and Peterborough Business Board"],
+        ),
+        orgs["Cambridgeshire and Peterborough Business Board"],
+        "member",
+        lead=True,
+    )
     scdc = orgs["South Cambridgeshire District Council"]
     _seat(prp, _person("Cllr", "Bridget", "Smith", "Leader", scdc, True), scdc, "member", lead=True)
-    _seat(prp, _person("", "Richard", "Hutchins", "Managing Director"), None, "supporting_officer", start=dt.date(2023, 4, 1),
-          notes="Appointed during 2023/24 (seeds/004 §3.21); the day is illustrative.")
+    _seat(
+        prp,
+        _person("", "Richard", "Hutchins", "Managing Director"),
+        None,
+        "supporting_officer",
+        start=dt.date(2023, 4, 1),
+        notes="Appointed during 2023/24 (seeds/004 §3.21); the day is illustrative.",
+    )
 
     ca = _partnership(
         "combined-authority-board",
@@ -383,7 +459,13 @@ def seed() -> dict[str, Partnership]:
             "co-ordinates and chairs the partnership."
         ),
     )
-    _seat(csp, _person("Cllr", "Cameron", "Holloway", "Executive Councillor for Health and Community Safety", cambridge, True), cambridge, "member", lead=True)
+    _seat(
+        csp,
+        _person("Cllr", "Cameron", "Holloway", "Executive Councillor for Health and Community Safety", cambridge, True),
+        cambridge,
+        "member",
+        lead=True,
+    )
     fgc = _partnership(
         "fast-growth-cities-group",
         name="Fast Growth Cities group",
@@ -409,15 +491,40 @@ def seed() -> dict[str, Partnership]:
     for partnership, amount, purpose in (
         (fgc, "5000", "Costs of the Fast Growth Cities group"),
         (prp, "10000", "Contribution to the Ox-Cam Pan-Regional Partnership"),
-        (innovate, "50000", "To help fund its work to advance sustainable and inclusive development of the innovation ecosystem"),
+        (
+            innovate,
+            "50000",
+            "To help fund its work to advance sustainable and inclusive development of the innovation ecosystem",
+        ),
     ):
         Contribution.objects.update_or_create(
-            partnership=partnership, organisation=cambridge, year=2023, defaults={"amount": Decimal(amount), "purpose": purpose}
+            partnership=partnership,
+            organisation=cambridge,
+            year=2023,
+            defaults={"amount": Decimal(amount), "purpose": purpose},
         )
-    _person("Cllr", "Mike", "Davey", "Leader and Executive Councillor for Transformation Strategy & Resources", cambridge, True)
+    _person(
+        "Cllr",
+        "Mike",
+        "Davey",
+        "Leader and Executive Councillor for Transformation Strategy & Resources",
+        cambridge,
+        True,
+    )
     _person("", "Andrew", "Limb", "Assistant Chief Executive", cambridge)
 
     return {
-        "osp": osp, "egsb": egsb, "stronger": stronger, "zcop": zcop, "oscp": oscp, "fop": fop, "oiep": oiep,
-        "prp": prp, "ca": ca, "csp": csp, "fgc": fgc, "innovate": innovate, "gcp": gcp,
+        "osp": osp,
+        "egsb": egsb,
+        "stronger": stronger,
+        "zcop": zcop,
+        "oscp": oscp,
+        "fop": fop,
+        "oiep": oiep,
+        "prp": prp,
+        "ca": ca,
+        "csp": csp,
+        "fgc": fgc,
+        "innovate": innovate,
+        "gcp": gcp,
     }

@@ -137,7 +137,6 @@ class MembershipForm(VersionedModelForm):
         self.fields["is_voting"].help_text = "Observers, alternates, guests and supporting officers never vote."
 
 
-
 class MembershipEndForm(VersionedModelForm):
     end_date = DateField(label="Date the seat ends", required=True)
 
@@ -162,7 +161,16 @@ class OrganisationForm(VersionedModelForm):
 class PersonForm(VersionedModelForm):
     class Meta:
         model = Person
-        fields = ["honorific", "first_name", "last_name", "job_title", "organisation", "is_councillor", "email", "phone"]
+        fields = [
+            "honorific",
+            "first_name",
+            "last_name",
+            "job_title",
+            "organisation",
+            "is_councillor",
+            "email",
+            "phone",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -14,7 +14,10 @@ class DateInput(forms.MultiWidget):
     def __init__(self, attrs=None):
         def box(width: int) -> forms.TextInput:
             return forms.TextInput(
-                attrs={"inputmode": "numeric", "class": f"govuk-input govuk-date-input__input govuk-input--width-{width}"}
+                attrs={
+                    "inputmode": "numeric",
+                    "class": f"govuk-input govuk-date-input__input govuk-input--width-{width}",
+                }
             )
 
         super().__init__({"day": box(2), "month": box(2), "year": box(4)}, attrs)
@@ -114,6 +117,7 @@ class GovukFormMixin:
                 if css.split(" ")[0] == base:
                     widget.attrs["class"] = f"{css} {base}--error"
             widget.attrs["aria-describedby"] = f"{self.add_prefix(name)}-error"
+
 
 class Form(GovukFormMixin, forms.Form):
     pass

@@ -317,7 +317,9 @@ class Membership(Versioned):
         indexes = [models.Index(fields=["partnership", "end_date"]), models.Index(fields=["person", "end_date"])]
         constraints = [
             models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(start_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date")),
                 name="membership_ends_after_start",
             ),
             models.CheckConstraint(
@@ -329,7 +331,8 @@ class Membership(Versioned):
                 name="membership_lead_holds_seat",
             ),
             models.CheckConstraint(
-                condition=Q(role="alternate", alternate_for__isnull=False) | (~Q(role="alternate") & Q(alternate_for__isnull=True)),
+                condition=Q(role="alternate", alternate_for__isnull=False)
+                | (~Q(role="alternate") & Q(alternate_for__isnull=True)),
                 name="membership_alternate_names_lead",
             ),
             models.UniqueConstraint(
@@ -389,7 +392,9 @@ class Membership(Versioned):
                 errors["is_voting"] = f"A {self.get_role_display().lower()} does not hold a vote."
         if self.is_lead_representative:
             if self.role not in self.LEAD_ROLES:
-                errors["is_lead_representative"] = "Only a chair, deputy chair or member can be the lead representative."
+                errors["is_lead_representative"] = (
+                    "Only a chair, deputy chair or member can be the lead representative."
+                )
             elif not self.organisation_id:
                 errors["is_lead_representative"] = "Choose the organisation this person is the lead representative for."
         if self.role == self.Role.ALTERNATE:
@@ -410,7 +415,12 @@ class Membership(Versioned):
                     f"{self.person} already holds a {self.get_role_display().lower()} seat on this partnership"
                     " for some of these dates."
                 )
-        if self.is_lead_representative and self.partnership_id and self.organisation_id and "is_lead_representative" not in errors:
+        if (
+            self.is_lead_representative
+            and self.partnership_id
+            and self.organisation_id
+            and "is_lead_representative" not in errors
+        ):
             other_lead = (
                 self._overlapping(
                     Membership.objects.filter(
@@ -445,6 +455,9 @@ class Budget(models.Model):
             models.CheckConstraint(condition=Q(amount__gte=0), name="budget_not_negative"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.partnership} budget {self.year_label}"
+
     @property
     def year_label(self) -> str:
         return financial_year_label(self.year)
@@ -467,6 +480,9 @@ class Contribution(models.Model):
             models.CheckConstraint(condition=Q(amount__gt=0), name="contribution_positive"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.organisation} to {self.partnership}, {self.year_label}"
+
     @property
     def year_label(self) -> str:
         return financial_year_label(self.year)
@@ -487,6 +503,9 @@ class FundingAward(models.Model):
     class Meta:
         ordering = ["-year", "-awarded_on"]
         constraints = [models.CheckConstraint(condition=Q(amount__gt=0), name="funding_award_positive")]
+
+    def __str__(self) -> str:
+        return f"{self.funder} to {self.partnership}, {self.year_label}"
 
     @property
     def year_label(self) -> str:
@@ -520,6 +539,9 @@ class Interest(models.Model):
                 name="interest_ends_after_registration",
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.get_kind_display()}"
 
     def clean(self):
         if self.ended_on and self.registered_on and self.ended_on < self.registered_on:

@@ -22,7 +22,9 @@ def membership_save(*, membership: Membership, started_from: int | None = None) 
     return save_versioned(membership, started_from=started_from)
 
 
-def membership_end(*, membership: Membership, end_date: dt.date, reason: str = "", started_from: int | None = None) -> Membership:
+def membership_end(
+    *, membership: Membership, end_date: dt.date, reason: str = "", started_from: int | None = None
+) -> Membership:
     """End a seat on a date; the record is kept so the membership as at any date can be shown."""
     with transaction.atomic():
         membership.end_date = end_date

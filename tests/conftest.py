@@ -41,22 +41,34 @@ class Cast:
 def cast(db) -> Cast:
     council = CouncilFactory(name="Riverside City Council", slug="riverside-city-council")
     partnership = PartnershipFactory(
-        name="Riverside Strategic Partnership", slug="riverside", short_name="RSP", is_public=False, host_organisation=council
+        name="Riverside Strategic Partnership",
+        slug="riverside",
+        short_name="RSP",
+        is_public=False,
+        host_organisation=council,
     )
-    sub_group = PartnershipFactory(name="Riverside Zero Carbon", slug="riverside-zero-carbon", parent=partnership, is_public=False)
+    sub_group = PartnershipFactory(
+        name="Riverside Zero Carbon", slug="riverside-zero-carbon", parent=partnership, is_public=False
+    )
     other = PartnershipFactory(name="Hillside Partnership", slug="hillside", is_public=False)
 
     member_person = PersonFactory(first_name="Ada", last_name="Member", organisation=council, is_councillor=True)
-    membership = MembershipFactory(partnership=partnership, person=member_person, organisation=council, is_lead_representative=True)
+    membership = MembershipFactory(
+        partnership=partnership, person=member_person, organisation=council, is_lead_representative=True
+    )
     observer_person = PersonFactory(first_name="Olu", last_name="Observer", organisation=council, is_councillor=True)
-    MembershipFactory(partnership=partnership, person=observer_person, organisation=council, role=Membership.Role.OBSERVER)
+    MembershipFactory(
+        partnership=partnership, person=observer_person, organisation=council, role=Membership.Role.OBSERVER
+    )
     users = {
         "officer": make_officer(partnership, username="officer@example.org"),
         "outsider": make_officer(other, username="outsider@example.org"),
         "member": UserFactory(username="member@example.org"),
         "observer": UserFactory(username="observer@example.org"),
         "clerk": make_clerk(council, username="clerk@example.org"),
-        "unrelated_clerk": make_clerk(OrganisationFactory(name="Faraway District Council", is_council=True), username="faraway@example.org"),
+        "unrelated_clerk": make_clerk(
+            OrganisationFactory(name="Faraway District Council", is_council=True), username="faraway@example.org"
+        ),
         "admin": UserFactory(username="admin@example.org", is_superuser=True, is_staff=True),
     }
     member_person.user = users["member"]

@@ -13,20 +13,44 @@ PUBLIC_PAGE = dict.fromkeys(
     ["anonymous", "outsider", "member", "observer", "clerk", "unrelated_clerk", "officer", "admin"], 200
 )
 READ = {
-    "anonymous": 404, "outsider": 404, "member": 200, "observer": 200,
-    "clerk": 200, "unrelated_clerk": 404, "officer": 200, "admin": 200,
+    "anonymous": 404,
+    "outsider": 404,
+    "member": 200,
+    "observer": 200,
+    "clerk": 200,
+    "unrelated_clerk": 404,
+    "officer": 200,
+    "admin": 200,
 }
 EDIT = {
-    "anonymous": 302, "outsider": 404, "member": 403, "observer": 403,
-    "clerk": 403, "unrelated_clerk": 404, "officer": 200, "admin": 200,
+    "anonymous": 302,
+    "outsider": 404,
+    "member": 403,
+    "observer": 403,
+    "clerk": 403,
+    "unrelated_clerk": 404,
+    "officer": 200,
+    "admin": 200,
 }
 SIGNED_IN = {
-    "anonymous": 302, "outsider": 200, "member": 200, "observer": 200,
-    "clerk": 200, "unrelated_clerk": 200, "officer": 200, "admin": 200,
+    "anonymous": 302,
+    "outsider": 200,
+    "member": 200,
+    "observer": 200,
+    "clerk": 200,
+    "unrelated_clerk": 200,
+    "officer": 200,
+    "admin": 200,
 }
 ANY_OFFICER = {
-    "anonymous": 302, "outsider": 200, "member": 403, "observer": 403,
-    "clerk": 403, "unrelated_clerk": 403, "officer": 200, "admin": 200,
+    "anonymous": 302,
+    "outsider": 200,
+    "member": 403,
+    "observer": 403,
+    "clerk": 403,
+    "unrelated_clerk": 403,
+    "officer": 200,
+    "admin": 200,
 }
 
 

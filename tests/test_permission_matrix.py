@@ -55,6 +55,8 @@ def test_permission_matrix(client, cast, route, role):
     cast.client_for(client, role)
     response = getattr(client, route.method)(url, route.data) if route.method != "get" else client.get(url)
     expected = route.expected[role]
-    assert response.status_code == expected, f"{role} {route.method.upper()} {url}: {response.status_code}, expected {expected}"
+    assert response.status_code == expected, (
+        f"{role} {route.method.upper()} {url}: {response.status_code}, expected {expected}"
+    )
     if expected == 302 and role == "anonymous":
         assert "/accounts/login/" in response["Location"]

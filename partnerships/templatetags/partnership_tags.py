@@ -28,3 +28,12 @@ def pounds(value) -> str:
         return ""
     value = Decimal(value)
     return f"£{value:,.0f}" if value == value.to_integral() else f"£{value:,.2f}"
+
+
+@register.filter
+def govuk_widget(field, css: str):
+    """Render a bound field's widget with a GOV.UK class, for forms built elsewhere (allauth's)."""
+    attrs = {"class": css + (" govuk-input--error" if field.errors and css == "govuk-input" else "")}
+    if field.errors:
+        attrs["aria-describedby"] = f"{field.html_name}-error"
+    return field.as_widget(attrs=attrs)

@@ -24,7 +24,7 @@ def history_entries(record, limit: int = 100) -> list[dict]:
     """Who changed what and when, newest first, from the record's stored history."""
     records = list(record.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1])
     entries = []
-    for newer, older in zip(records, records[1:] + [None]):
+    for newer, older in zip(records, records[1:] + [None], strict=False):
         changes = []
         if older is not None:
             delta = newer.diff_against(older)

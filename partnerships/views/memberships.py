@@ -127,7 +127,13 @@ def membership_end_view(request, pk):
             form.add_error(None, "Someone else saved this membership at the same moment. Check it and try again.")
         else:
             if request.htmx:
-                context = {"row": membership, "partnership": partnership, "can_edit": True, "can_read": True, "as_at": dt.date.today()}
+                context = {
+                    "row": membership,
+                    "partnership": partnership,
+                    "can_edit": True,
+                    "can_read": True,
+                    "as_at": dt.date.today(),
+                }
                 return render(request, "partnerships/membership_list.html#member-row", context)
             messages.success(request, f"{membership.person}'s seat ends on {membership.end_date:%-d %B %Y}.")
             return redirect("partnerships:membership_list", slug=partnership.slug)

@@ -44,5 +44,7 @@ def money_edit(request, slug, kind, pk=None):
         messages.success(request, f"The {label} has been {'updated' if pk else 'added'}.")
         return redirect("partnerships:partnership_money", slug=partnership.slug)
     return render(
-        request, "partnerships/money_form.html", {"form": form, "partnership": partnership, "label": label, "editing": bool(pk)}
+        request,
+        "partnerships/money_form.html",
+        {"form": form, "partnership": partnership, "label": label, "editing": bool(pk)},
     )

@@ -70,7 +70,7 @@ def organisation_form(request, slug=None):
     if slug:
         organisation, access = get_organisation_for_user(request.user, slug, write=True)
     else:
-        organisation, access = None, require_officer(request.user)
+        organisation, _access = None, require_officer(request.user)
     form = OrganisationForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
         from ..concurrency import save_versioned

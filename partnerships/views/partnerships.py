@@ -62,7 +62,9 @@ def partnership_detail(request, slug):
         "supporting": [m for m in memberships if m.role == Membership.Role.SUPPORTING_OFFICER],
         "sub_groups": sub_groups,
         "reports_to": list(partnership.reports_to.all()),
-        "warnings": partnership_warnings(partnership=partnership, memberships=memberships) if level >= Level.READ else [],
+        "warnings": partnership_warnings(partnership=partnership, memberships=memberships)
+        if level >= Level.READ
+        else [],
     }
     if level >= Level.READ:
         context["budgets"] = list(partnership.budgets.all()[:3])
@@ -78,14 +80,21 @@ def partnership_tree_view(request, slug):
         for child in children.get(stack.pop(), []):
             wanted.add(child)
             stack.append(child)
-    by_id = {p.pk: p for p in Partnership.objects.filter(pk__in=wanted).only("pk", "name", "short_name", "slug", "is_public", "parent_id", "kind")}
+    by_id = {
+        p.pk: p
+        for p in Partnership.objects.filter(pk__in=wanted).only(
+            "pk", "name", "short_name", "slug", "is_public", "parent_id", "kind"
+        )
+    }
 
     def branch(pk):
         node = by_id[pk]
         kids = sorted((by_id[c] for c in children.get(pk, []) if c in by_id), key=lambda p: p.name)
         return {"partnership": node, "children": [branch(k.pk) for k in kids if access.can_see(k)]}
 
-    return render(request, "partnerships/partnership_tree.html", {"partnership": partnership, "tree": branch(partnership.pk)})
+    return render(
+        request, "partnerships/partnership_tree.html", {"partnership": partnership, "tree": branch(partnership.pk)}
+    )
 
 
 @login_required
@@ -136,6 +145,10 @@ def partnership_history(request, slug):
     return render(
         request,
         "partnerships/history.html",
-        {"record": partnership, "entries": history_entries(partnership), "back": partnership.get_absolute_url(), "partnership": partnership},
+        {
+            "record": partnership,
+            "entries": history_entries(partnership),
+            "back": partnership.get_absolute_url(),
+            "partnership": partnership,
+        },
     )
-

@@ -53,7 +53,7 @@ def person_form(request, pk=None):
     if pk:
         person, access = get_person_for_user(request.user, pk, write=True)
     else:
-        person, access = None, require_officer(request.user)
+        person, _access = None, require_officer(request.user)
     form = PersonForm(request.POST or None, instance=person)
     if request.method == "POST" and form.is_valid():
         try:
@@ -73,7 +73,9 @@ def person_form(request, pk=None):
 def person_history(request, pk):
     person, access = get_person_for_user(request.user, pk, write=True)
     return render(
-        request, "partnerships/history.html", {"record": person, "entries": history_entries(person), "back": person.get_absolute_url()}
+        request,
+        "partnerships/history.html",
+        {"record": person, "entries": history_entries(person), "back": person.get_absolute_url()},
     )
 
 

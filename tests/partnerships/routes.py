@@ -37,16 +37,21 @@ ROUTES = [
     Route("partnerships:membership_list", _slug("membership_list"), READ),
     Route("partnerships:membership_add", _slug("membership_add"), EDIT),
     Route("partnerships:partnership_money", _slug("partnership_money"), READ),
-    Route("partnerships:money_add", lambda c: reverse("partnerships:money_add", args=[c.partnership.slug, "budget"]), EDIT),
+    Route(
+        "partnerships:money_add", lambda c: reverse("partnerships:money_add", args=[c.partnership.slug, "budget"]), EDIT
+    ),
     Route(
         "partnerships:money_edit",
-        lambda c: reverse("partnerships:money_edit", args=[c.partnership.slug, "budget", BudgetFactory(partnership=c.partnership).pk]),
+        lambda c: reverse(
+            "partnerships:money_edit", args=[c.partnership.slug, "budget", BudgetFactory(partnership=c.partnership).pk]
+        ),
         EDIT,
     ),
     Route(
         "partnerships:money_edit",
         lambda c: reverse(
-            "partnerships:money_edit", args=[c.partnership.slug, "contribution", ContributionFactory(partnership=c.partnership).pk]
+            "partnerships:money_edit",
+            args=[c.partnership.slug, "contribution", ContributionFactory(partnership=c.partnership).pk],
         ),
         EDIT,
         id="money_edit_contribution",
@@ -54,7 +59,8 @@ ROUTES = [
     Route(
         "partnerships:money_edit",
         lambda c: reverse(
-            "partnerships:money_edit", args=[c.partnership.slug, "funding-award", FundingAwardFactory(partnership=c.partnership).pk]
+            "partnerships:money_edit",
+            args=[c.partnership.slug, "funding-award", FundingAwardFactory(partnership=c.partnership).pk],
         ),
         EDIT,
         id="money_edit_award",
@@ -64,9 +70,21 @@ ROUTES = [
     Route("partnerships:membership_history", _membership("membership_history"), EDIT),
     Route("partnerships:organisation_list", lambda c: reverse("partnerships:organisation_list"), SIGNED_IN),
     Route("partnerships:organisation_create", lambda c: reverse("partnerships:organisation_create"), ANY_OFFICER),
-    Route("partnerships:organisation_detail", lambda c: reverse("partnerships:organisation_detail", args=[c.council.slug]), SIGNED_IN),
-    Route("partnerships:organisation_edit", lambda c: reverse("partnerships:organisation_edit", args=[c.council.slug]), ANY_OFFICER),
-    Route("partnerships:organisation_history", lambda c: reverse("partnerships:organisation_history", args=[c.council.slug]), ANY_OFFICER),
+    Route(
+        "partnerships:organisation_detail",
+        lambda c: reverse("partnerships:organisation_detail", args=[c.council.slug]),
+        SIGNED_IN,
+    ),
+    Route(
+        "partnerships:organisation_edit",
+        lambda c: reverse("partnerships:organisation_edit", args=[c.council.slug]),
+        ANY_OFFICER,
+    ),
+    Route(
+        "partnerships:organisation_history",
+        lambda c: reverse("partnerships:organisation_history", args=[c.council.slug]),
+        ANY_OFFICER,
+    ),
     Route("partnerships:person_list", lambda c: reverse("partnerships:person_list"), ANY_OFFICER),
     Route("partnerships:person_create", lambda c: reverse("partnerships:person_create"), ANY_OFFICER),
     Route("partnerships:person_detail", _person("person_detail"), {**READ, "anonymous": 302}),
@@ -81,12 +99,26 @@ ROUTES = [
     Route("partnerships:interest_add", _person("interest_add"), EDIT),
     Route(
         "partnerships:interest_edit",
-        lambda c: reverse("partnerships:interest_edit", args=[c.member_person.pk, InterestFactory(person=c.member_person).pk]),
+        lambda c: reverse(
+            "partnerships:interest_edit", args=[c.member_person.pk, InterestFactory(person=c.member_person).pk]
+        ),
         EDIT,
     ),
     # Writes are checked as well as pages: a refused POST changes nothing.
-    Route("partnerships:membership_end", _membership("membership_end"), {**EDIT, "officer": 302, "admin": 302},
-          method="post", data={"end_date_day": "1", "end_date_month": "1", "end_date_year": "2030", "version": "1"}, id="membership_end_post"),
-    Route("partnerships:partnership_edit", _slug("partnership_edit"), {**EDIT, "officer": 200, "admin": 200},
-          method="post", data={"name": ""}, id="partnership_edit_post"),
+    Route(
+        "partnerships:membership_end",
+        _membership("membership_end"),
+        {**EDIT, "officer": 302, "admin": 302},
+        method="post",
+        data={"end_date_day": "1", "end_date_month": "1", "end_date_year": "2030", "version": "1"},
+        id="membership_end_post",
+    ),
+    Route(
+        "partnerships:partnership_edit",
+        _slug("partnership_edit"),
+        {**EDIT, "officer": 200, "admin": 200},
+        method="post",
+        data={"name": ""},
+        id="partnership_edit_post",
+    ),
 ]

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from partnerships import demo
-from partnerships.models import OrganisationClerk, Organisation, PartnershipOfficer, Person
+from partnerships.models import Organisation, OrganisationClerk, PartnershipOfficer, Person
 
 # Each app may add its own demonstration data in <app>/demo.py with seed(partnerships).
 APPS_WITH_DEMO_DATA = ["meetings", "themes", "taskgroups", "reporting"]
@@ -46,12 +46,14 @@ class Command(BaseCommand):
                 module.seed(partnerships)
             if with_demo_users:
                 self._users(partnerships)
-        self.stdout.write(self.style.SUCCESS(f"Demonstration data loaded: {len(partnerships)} partnerships and their records."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Demonstration data loaded: {len(partnerships)} partnerships and their records.")
+        )
 
     def _users(self, partnerships):
         User = get_user_model()
         osp = partnerships["osp"]
-        self.stdout.write("\nDemonstration logins (password for all: %s)" % DEMO_PASSWORD)
+        self.stdout.write(f"\nDemonstration logins (password for all: {DEMO_PASSWORD})")
         for email, description, kind in DEMO_USERS:
             user, created = User.objects.get_or_create(username=email, defaults={"email": email})
             if created:
@@ -70,7 +72,11 @@ class Command(BaseCommand):
             elif kind == "observer":
                 Person.objects.filter(first_name="Chris", last_name="Smowton").update(user=user)
             elif kind == "clerk":
-                OrganisationClerk.objects.get_or_create(user=user, organisation=Organisation.objects.get(name="Oxford City Council"))
+                OrganisationClerk.objects.get_or_create(
+                    user=user, organisation=Organisation.objects.get(name="Oxford City Council")
+                )
             elif kind == "cambridge_clerk":
-                OrganisationClerk.objects.get_or_create(user=user, organisation=Organisation.objects.get(name="Cambridge City Council"))
+                OrganisationClerk.objects.get_or_create(
+                    user=user, organisation=Organisation.objects.get(name="Cambridge City Council")
+                )
             self.stdout.write(f"  {email:<38} {description}")

@@ -1,0 +1,52 @@
+# Roundtable: `make run` to try it, `make test` to check it.
+PYTHON ?= python3.11
+VENV ?= .venv
+BIN := $(VENV)/bin
+export DJANGO_DEBUG ?= true
+
+.PHONY: run test test-fast lint format bench browser install migrations-check vendor clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml requirements.lock
+	$(BIN)/pip install --quiet -c requirements.lock ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py seed_demo --with-demo-users
+	@echo "Roundtable is at http://127.0.0.1:8000 (stop it with Ctrl+C)"
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# The whole suite: lint, migrations, then every test but the browser ones (run by `make browser`).
+test: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/pytest -n 2 -m "not browser"
+	$(MAKE) browser
+
+browser: install
+	$(BIN)/pytest -m browser -p no:xdist
+
+lint: install
+	$(BIN)/ruff check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+# Figures as JSON, on a database of its own (set BENCH_DATABASE_URL for PostgreSQL).
+bench: install
+	@DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/bench.sqlite3} $(BIN)/python manage.py migrate --noinput -v0
+	@DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/bench.sqlite3} $(BIN)/python manage.py bench --i-know-this-empties-the-database
+
+vendor:
+	bash scripts/vendor_frontend.sh
+
+clean:
+	rm -rf $(VENV) db.sqlite3* bench.sqlite3* staticfiles .test-media media
