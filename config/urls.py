@@ -8,6 +8,10 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("", include("partnerships.urls")),
+    path("", include("meetings.urls")),
+    path("", include("themes.urls")),
+    path("", include("taskgroups.urls")),
+    path("", include("reporting.urls")),
 ]
 
 handler403 = "partnerships.views.errors.permission_denied"

@@ -19,7 +19,7 @@ from django.test.utils import CaptureQueriesContext
 
 from .generate_dataset import generate_all
 
-APPS = ["partnerships", "meetings", "themes", "taskgroups", "reporting"]
+APPS = ["partnerships", "themes", "taskgroups", "meetings", "reporting"]
 
 
 def _bench_modules():

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand
 from partnerships import dataset
 
 # Each app may grow its own records in <app>/dataset.py with generate(context).
-APPS_WITH_DATASETS = ["meetings", "themes", "taskgroups", "reporting"]
+APPS_WITH_DATASETS = ["themes", "taskgroups", "meetings", "reporting"]
 
 
 def generate_all(scale: float) -> dict:
