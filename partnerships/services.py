@@ -16,6 +16,26 @@ class GovernanceWarning:
     message: str
 
 
+# Apps below partnerships add their own warnings to the partnership page (a group past its end date,
+# an overdue theme report) by registering a provider in AppConfig.ready().
+WARNING_PROVIDERS: list = []
+
+
+def register_warning_provider(provider) -> None:
+    """provider(*, partnership, today) -> list[GovernanceWarning]; keep it to a fixed number of queries."""
+    if provider not in WARNING_PROVIDERS:
+        WARNING_PROVIDERS.append(provider)
+
+
+def partnership_all_warnings(*, partnership: Partnership, memberships: list[Membership], today: dt.date | None = None):
+    """Governance warnings from the seats, then every registered app's warnings."""
+    today = today or dt.date.today()
+    warnings = partnership_warnings(partnership=partnership, memberships=memberships, today=today)
+    for provider in WARNING_PROVIDERS:
+        warnings.extend(provider(partnership=partnership, today=today))
+    return warnings
+
+
 def membership_save(*, membership: Membership, started_from: int | None = None) -> Membership:
     """Add or change a seat, checking every membership rule first."""
     membership.full_clean()

@@ -9,7 +9,7 @@ from ..access import Level, get_access, get_partnership_for_user, partnership_tr
 from ..concurrency import StaleEdit
 from ..forms import PartnershipForm
 from ..models import Membership, Partnership
-from ..services import partnership_save, partnership_warnings
+from ..services import partnership_all_warnings, partnership_save
 from .common import history_entries, paginate, render_partial
 
 
@@ -62,7 +62,7 @@ def partnership_detail(request, slug):
         "supporting": [m for m in memberships if m.role == Membership.Role.SUPPORTING_OFFICER],
         "sub_groups": sub_groups,
         "reports_to": list(partnership.reports_to.all()),
-        "warnings": partnership_warnings(partnership=partnership, memberships=memberships)
+        "warnings": partnership_all_warnings(partnership=partnership, memberships=memberships)
         if level >= Level.READ
         else [],
     }
