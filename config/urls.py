@@ -5,6 +5,7 @@ from partnerships.views import home
 
 urlpatterns = [
     path("", home.home, name="home"),
+    path("healthz", home.healthz, name="healthz"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("", include("partnerships.urls")),

@@ -18,6 +18,7 @@ def _person(name):
 
 ROUTES = [
     Route("home", lambda c: reverse("home"), PUBLIC_PAGE),
+    Route("healthz", lambda c: reverse("healthz"), PUBLIC_PAGE),
     Route("partnerships:partnership_list", lambda c: reverse("partnerships:partnership_list"), PUBLIC_PAGE),
     Route(
         "partnerships:partnership_create",

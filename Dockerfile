@@ -1,0 +1,15 @@
+FROM python:3.11-slim
+# Pango, HarfBuzz and fonts for WeasyPrint's PDFs.
+RUN apt-get update && apt-get install -y --no-install-recommends \
+      libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-liberation fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY pyproject.toml requirements.lock ./
+RUN pip install --no-cache-dir -c requirements.lock .
+COPY . .
+ENV DJANGO_DEBUG=false PYTHONUNBUFFERED=1
+RUN useradd --system --home /app roundtable && mkdir -p /srv/roundtable/media /srv/roundtable/static \
+    && chown -R roundtable /srv/roundtable
+USER roundtable
+EXPOSE 8000
+CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--workers", "4"]
