@@ -74,7 +74,11 @@ class PartnershipForm(VersionedModelForm):
         super().__init__(*args, **kwargs)
         others = Partnership.objects.exclude(pk=self.instance.pk) if self.instance.pk else Partnership.objects.all()
         self.fields["reports_to"].queryset = others.only("pk", "name")
-        parents = others if access.is_admin else others.filter(pk__in=access.officer_ids)
+        parents = others
+        if not access.is_admin:
+            # Officers may move a group only under partnerships they look after, or leave it where it is.
+            keep = [self.instance.parent_id] if self.instance.parent_id else []
+            parents = others.filter(pk__in=[*access.officer_ids, *keep])
         self.fields["parent"].queryset = parents.only("pk", "name")
         self.fields["parent"].help_text = "Leave empty for a partnership in its own right."
         self.fields["host_organisation"].queryset = Organisation.objects.only("pk", "name")
@@ -90,7 +94,7 @@ class PartnershipForm(VersionedModelForm):
             "Only with the rule that the majority must include a named member, "
             "for example a combined authority's Mayor. Chosen from the current voting members."
         )
-        if not access.is_admin:
+        if not access.is_admin and (not self.instance.pk or self.instance.parent_id):
             # Officers add sub-groups under what they look after; new top-level partnerships are for administrators.
             self.fields["parent"].required = True
 

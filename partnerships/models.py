@@ -16,6 +16,16 @@ def financial_year_label(year: int) -> str:
     return f"{year}/{str(year + 1)[-2:]}"
 
 
+def unique_slug(model, text: str, *, exclude_pk=None) -> str:
+    """A slug from a name, with -2, -3… added when another record has it."""
+    base = slugify(text)[:190] or "record"
+    slug, number = base, 1
+    while model.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
 def lines(text: str) -> list[str]:
     return [line.strip(" -•·\t") for line in (text or "").splitlines() if line.strip(" -•·\t")]
 
@@ -56,7 +66,7 @@ class Organisation(Versioned):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.name)[:200]
+            self.slug = unique_slug(Organisation, self.name, exclude_pk=self.pk)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -212,7 +222,7 @@ class Partnership(Versioned):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.short_name and f"{self.name}" or self.name)[:200]
+            self.slug = unique_slug(Partnership, self.name, exclude_pk=self.pk)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

@@ -7,7 +7,7 @@ from dateutil.relativedelta import relativedelta
 from django.db import transaction
 
 from .concurrency import save_versioned
-from .models import Membership, Partnership
+from .models import Membership, Partnership, unique_slug
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,8 @@ def membership_end(
 
 
 def partnership_save(*, partnership: Partnership, started_from: int | None = None) -> Partnership:
+    if not partnership.slug:
+        partnership.slug = unique_slug(Partnership, partnership.name)
     partnership.full_clean()
     return save_versioned(partnership, started_from=started_from)
 

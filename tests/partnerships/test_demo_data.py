@@ -1,0 +1,103 @@
+"""The demonstration data is the partnerships of the source documents."""
+
+import datetime as dt
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from partnerships.models import Budget, Contribution, Membership, Partnership, Person
+from partnerships.services import partnership_warnings
+
+
+@pytest.fixture
+def demo(db):
+    call_command("seed_demo", verbosity=0)
+
+
+def test_the_osp_has_the_22_members_of_appendix_1(demo):
+    osp = Partnership.objects.get(short_name="OSP")
+    seats = Membership.objects.current(dt.date(2023, 3, 31)).filter(partnership=osp).seats()
+    assert seats.count() == 22
+    chair = seats.get(role=Membership.Role.CHAIR)
+    assert (chair.person.display_name, chair.organisation.name) == ("Paul James", "River Learning Trust")
+    observer = seats.get(role=Membership.Role.OBSERVER)
+    assert observer.person.display_name == "Cllr Chris Smowton" and not observer.is_voting
+    assert Budget.objects.get(partnership=osp, year=2022).amount == 14000
+
+
+def test_the_osp_has_four_sub_groups_with_support_officers(demo):
+    osp = Partnership.objects.get(short_name="OSP")
+    groups = {g.name: g for g in osp.sub_groups.all()}
+    assert len(groups) == 4
+    officers = {
+        m.partnership.name: m.person.display_name
+        for m in Membership.objects.filter(partnership__parent=osp, role=Membership.Role.SUPPORTING_OFFICER)
+    }
+    assert officers == {
+        "Economic Growth Steering Board": "Clayton Lavallin",
+        "Stronger Communities Board": "Ian Brooke",
+        "Zero Carbon Oxford Partnership": "Mai Jarvis",
+        "Oxford Safer Communities Partnership": "Richard Adams",
+    }
+    assert groups["Oxford Safer Communities Partnership"].legal_basis.startswith("Crime and Disorder Act 1998")
+
+
+def test_the_osp_shows_its_warnings(demo):
+    osp = Partnership.objects.get(short_name="OSP")
+    memberships = list(
+        Membership.objects.current(dt.date(2026, 11, 21))
+        .filter(partnership=osp)
+        .select_related("person", "organisation")
+    )
+    messages = [
+        w.message for w in partnership_warnings(partnership=osp, memberships=memberships, today=dt.date(2026, 11, 21))
+    ]
+    assert "Paul James has been chair since 1 October 2022, past the normal tenure of 3 years." in messages
+    assert "Oxford City Council has no lead representative." in messages
+
+
+def test_cambridge_city_council_contributions(demo):
+    amounts = sorted(
+        int(c.amount) for c in Contribution.objects.filter(organisation__name="Cambridge City Council", year=2023)
+    )
+    assert amounts == [5000, 10000, 50000]
+    assert Partnership.objects.get(slug="combined-authority-board").required_voter.display_name == "Mayor Nik Johnson"
+
+
+def test_loading_twice_changes_nothing(demo):
+    before = (Person.objects.count(), Membership.objects.count(), Partnership.objects.count())
+    call_command("seed_demo", verbosity=0)
+    assert (Person.objects.count(), Membership.objects.count(), Partnership.objects.count()) == before
+
+
+def test_demonstration_logins_are_refused_when_debug_is_off(db, settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="refused when DEBUG is off"):
+        call_command("seed_demo", "--with-demo-users", verbosity=0)
+
+
+def test_demonstration_logins_have_their_roles(db, settings):
+    settings.DEBUG = True
+    call_command("seed_demo", "--with-demo-users", verbosity=0)
+    from django.contrib.auth import get_user_model
+
+    from partnerships.access import get_access
+
+    users = {u.email: u for u in get_user_model().objects.all()}
+    osp = Partnership.objects.get(short_name="OSP")
+    assert get_access(users["officer@roundtable.example"]).can_edit(osp)
+    assert get_access(users["member@roundtable.example"]).can_read(osp)
+    assert not get_access(users["member@roundtable.example"]).can_edit(osp)
+    assert get_access(users["clerk@roundtable.example"]).can_read(osp)
+    cambridge = get_access(users["cambridge.clerk@roundtable.example"])
+    assert cambridge.can_read(Partnership.objects.get(slug="innovate-cambridge"))
+    assert (
+        not cambridge.can_read(Partnership.objects.get(slug="stronger-communities-board"))
+        or Partnership.objects.get(slug="stronger-communities-board").is_public
+    )
+
+
+def test_generate_dataset_at_a_small_scale(db):
+    call_command("generate_dataset", "--scale", "0.1", verbosity=0)
+    assert Partnership.objects.count() >= 5
+    assert Membership.objects.filter(end_date__isnull=False).exists()
