@@ -1,0 +1,706 @@
+"""What a partnership works on: themes and their reports, achievements, the rolling plan and outcomes."""
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from partnerships.models import Partnership, Person, Versioned, financial_year_label, lines
+
+
+def financial_year_of(day: dt.date) -> int:
+    """The year a council's financial year starts in April: 15 January 2023 is in 2022 (2022/23)."""
+    return day.year if day.month >= 4 else day.year - 1
+
+
+def financial_year_bounds(year: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, 4, 1), dt.date(year + 1, 3, 31)
+
+
+def _on_or_after(start: dt.date, month: int, day: int) -> dt.date:
+    """The first `day month` on or after `start`; 29 February falls back to the 28th in other years."""
+    for year in (start.year, start.year + 1):
+        last = calendar.monthrange(year, month)[1]
+        candidate = dt.date(year, month, min(day, last))
+        if candidate >= start:
+            return candidate
+    raise AssertionError("unreachable: a month and day always recur within a year")
+
+
+# ---------------------------------------------------------------------------------------------
+# Themes and their twice-yearly reports (seeds/002 Appendix B)
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReportPeriod:
+    """One of the two half-years a theme reports on: first half April to September, second October to March."""
+
+    year: int
+    half: int
+
+    @property
+    def starts_on(self) -> dt.date:
+        return dt.date(self.year, 4, 1) if self.half == 1 else dt.date(self.year, 10, 1)
+
+    @property
+    def ends_on(self) -> dt.date:
+        return dt.date(self.year, 9, 30) if self.half == 1 else dt.date(self.year + 1, 3, 31)
+
+    @property
+    def label(self) -> str:
+        months = "April to September" if self.half == 1 else "October to March"
+        return f"{financial_year_label(self.year)} {'first' if self.half == 1 else 'second'} half ({months})"
+
+    @property
+    def short_label(self) -> str:
+        return f"{financial_year_label(self.year)} H{self.half}"
+
+
+class ThemeReportSchedule(models.Model):
+    """When a partnership's themes owe their reports: two due dates a year, set per partnership.
+
+    The first half-year's report is due on the first due date after 1 April, the second half-year's on
+    the first second due date after 1 October, which may fall in the next calendar or financial year.
+    """
+
+    partnership = models.OneToOneField(Partnership, on_delete=models.CASCADE, related_name="theme_report_schedule")
+    first_due_month = models.PositiveSmallIntegerField(
+        "month the first half-year's report is due", default=10, help_text="1 for January, 12 for December."
+    )
+    first_due_day = models.PositiveSmallIntegerField("day of that month", default=31)
+    second_due_month = models.PositiveSmallIntegerField("month the second half-year's report is due", default=4)
+    second_due_day = models.PositiveSmallIntegerField("day of that month", default=30)
+    reminder_days = models.PositiveSmallIntegerField(
+        "days before the due date to send a reminder", default=14, help_text="The lead officer is emailed then."
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(first_due_month__range=(1, 12)) & Q(second_due_month__range=(1, 12)),
+                name="theme_schedule_months_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(first_due_day__range=(1, 31)) & Q(second_due_day__range=(1, 31)),
+                name="theme_schedule_days_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Theme report dates for {self.partnership}"
+
+    @classmethod
+    def for_partnership(cls, partnership: Partnership) -> "ThemeReportSchedule":
+        """The partnership's schedule, or the default one (not saved) if it has not set its own."""
+        try:
+            return partnership.theme_report_schedule
+        except cls.DoesNotExist:
+            return cls(partnership=partnership)
+
+    def clean(self):
+        errors = {}
+        for month_field, day_field in (("first_due_month", "first_due_day"), ("second_due_month", "second_due_day")):
+            month, day = getattr(self, month_field), getattr(self, day_field)
+            if month is None or not 1 <= month <= 12:
+                errors[month_field] = "Enter a month from 1 to 12."
+            elif day is None or not 1 <= day <= calendar.monthrange(2024, month)[1]:
+                errors[day_field] = f"{calendar.month_name[month]} does not have a day {day}."
+        if errors:
+            raise ValidationError(errors)
+
+    def due_on(self, period: ReportPeriod) -> dt.date:
+        if period.half == 1:
+            return _on_or_after(period.starts_on, self.first_due_month, self.first_due_day)
+        return _on_or_after(period.starts_on, self.second_due_month, self.second_due_day)
+
+    def periods_due_between(self, start: dt.date, end: dt.date) -> list[tuple[ReportPeriod, dt.date]]:
+        """Every half-year whose report falls due from `start` to `end` inclusive, earliest first."""
+        found = []
+        for year in range(financial_year_of(start) - 1, financial_year_of(end) + 1):
+            for half in (1, 2):
+                period = ReportPeriod(year, half)
+                due = self.due_on(period)
+                if start <= due <= end:
+                    found.append((period, due))
+        return sorted(found, key=lambda item: item[1])
+
+
+class ThemeQuerySet(models.QuerySet):
+    def active(self):
+        return self.exclude(status=Theme.Status.CLOSED)
+
+
+class Theme(Versioned):
+    """A strategic theme or priority area, led by a sub-group and a lead officer (seeds/002 Appendix B)."""
+
+    class Status(models.TextChoices):
+        PRIORITY = "priority", "Priority"
+        BUSINESS_AS_USUAL = "business_as_usual", "Business as usual"
+        CLOSED = "closed", "Closed"
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="themes")
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True, help_text="What the theme leads on, in a few sentences.")
+    lead_group = models.ForeignKey(
+        Partnership,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="led_themes",
+        verbose_name="lead sub-group",
+    )
+    lead_officer = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="led_themes",
+        help_text="Drafts and submits the theme's reports and is reminded when one is due.",
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PRIORITY)
+    starts_on = models.DateField("start date", null=True, blank=True)
+    ends_on = models.DateField("end date", null=True, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
+
+    objects = ThemeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["partnership", "order", "title"]
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "title"], name="theme_title_unique_in_partnership"),
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(starts_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
+                name="theme_ends_after_start",
+            ),
+            models.CheckConstraint(condition=~Q(lead_group=models.F("partnership")), name="theme_led_by_a_sub_group"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("themes:theme_detail", args=[self.pk])
+
+    def clean(self):
+        errors = {}
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            errors["ends_on"] = "The end date must be on or after the start date."
+        if self.lead_group_id and self.partnership_id:
+            from partnerships.access import descendant_ids
+
+            if self.lead_group_id not in descendant_ids(self.partnership_id):
+                errors["lead_group"] = f"Choose one of {self.partnership}'s own sub-groups to lead this theme."
+        if errors:
+            raise ValidationError(errors)
+
+    def owes_report_for(self, period: ReportPeriod) -> bool:
+        """A theme reports on the half-years it runs in; a closed theme reports no more."""
+        if self.status == self.Status.CLOSED:
+            return False
+        if self.starts_on and period.ends_on < self.starts_on:
+            return False
+        return not (self.ends_on and period.starts_on > self.ends_on)
+
+
+class ThemeReportQuerySet(models.QuerySet):
+    def submitted(self):
+        return self.filter(status=ThemeReport.Status.SUBMITTED)
+
+    def for_partnership_year(self, partnership: Partnership, year: int):
+        """A partnership's theme reports for the financial year starting in April of `year`, by theme."""
+        return (
+            self.filter(theme__partnership=partnership, year=year)
+            .select_related("theme", "theme__lead_group", "theme__lead_officer", "submitted_by")
+            .order_by("theme__order", "theme__title", "half")
+        )
+
+
+class ThemeReport(Versioned):
+    """A theme's half-yearly report to the steering group, on the template of seeds/002 Appendix B."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SUBMITTED = "submitted", "Submitted"
+
+    class Half(models.IntegerChoices):
+        FIRST = 1, "First half (April to September)"
+        SECOND = 2, "Second half (October to March)"
+
+    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="reports")
+    year = models.PositiveSmallIntegerField(help_text="The year the financial year starts, e.g. 2022 for 2022/23.")
+    half = models.PositiveSmallIntegerField(choices=Half.choices)
+    due_on = models.DateField("due date")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    progress = models.TextField("progress since the last report", blank=True)
+    challenges = models.TextField(
+        "challenges and blocks", blank=True, help_text="Barriers the steering group could help to remove."
+    )
+    collaboration = models.TextField(
+        "opportunities for collaboration", blank=True, help_text="Where this theme could work with other themes."
+    )
+    task_and_finish = models.TextField(
+        "possible task and finish projects", blank=True, help_text="Problems a short-lived group could take on."
+    )
+    asks = models.TextField(
+        "asks of the steering group", blank=True, help_text="What you would like the partners to do."
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    objects = ThemeReportQuerySet.as_manager()
+
+    TEMPLATE_FIELDS = ("progress", "challenges", "collaboration", "task_and_finish", "asks")
+
+    class Meta:
+        ordering = ["-year", "-half", "theme__title"]
+        indexes = [models.Index(fields=["status", "due_on"])]
+        constraints = [
+            models.UniqueConstraint(fields=["theme", "year", "half"], name="theme_report_one_per_half_year"),
+            models.CheckConstraint(condition=Q(half__in=[1, 2]), name="theme_report_half_valid"),
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(submitted_at__isnull=False), name="theme_report_submitted_has_time"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.theme}: {self.period.label}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("themes:theme_report_detail", args=[self.pk])
+
+    @property
+    def period(self) -> ReportPeriod:
+        return ReportPeriod(self.year, self.half)
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.status == self.Status.SUBMITTED
+
+    def sections(self) -> list[tuple[str, str]]:
+        """The template's headings and what was written under each, for pages, packs and reports."""
+        return [
+            (str(self._meta.get_field(name).verbose_name).capitalize(), getattr(self, name))
+            for name in self.TEMPLATE_FIELDS
+        ]
+
+    def clean(self):
+        if self.status == self.Status.SUBMITTED and not self.progress.strip():
+            raise ValidationError({"progress": "Describe the progress since the last report before submitting."})
+
+
+class ThemeReportReminder(models.Model):
+    """A reminder sent about a report, kept so that the daily job never sends the same one twice."""
+
+    class Kind(models.TextChoices):
+        DUE_SOON = "due_soon", "Due soon"
+        OVERDUE = "overdue", "Overdue"
+
+    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="reminders")
+    year = models.PositiveSmallIntegerField()
+    half = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    sent_at = models.DateTimeField(auto_now_add=True)
+    recipients = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["theme", "year", "half", "kind"], name="theme_reminder_sent_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} reminder: {self.theme}, {ReportPeriod(self.year, self.half).short_label}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Achievements (seeds/001 §16-35)
+# ---------------------------------------------------------------------------------------------
+
+
+class AchievementQuerySet(models.QuerySet):
+    def for_partnership_year(self, partnership: Partnership, year: int, *, include_sub_groups: bool = False):
+        """Achievements dated in the financial year starting in April of `year`, figures loaded, by theme."""
+        start, end = financial_year_bounds(year)
+        ids = {partnership.pk}
+        if include_sub_groups:
+            from partnerships.access import descendant_ids
+
+            ids |= descendant_ids(partnership.pk)
+        return (
+            self.filter(partnership_id__in=ids, achieved_on__range=(start, end))
+            .select_related("theme", "partnership")
+            .prefetch_related("figures")
+            .order_by("theme__order", "theme__title", "achieved_on", "pk")
+        )
+
+
+class Achievement(Versioned):
+    """Dated activity and results of a partnership or one of its themes, with figures where there are any."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="achievements")
+    theme = models.ForeignKey(Theme, null=True, blank=True, on_delete=models.SET_NULL, related_name="achievements")
+    achieved_on = models.DateField("date")
+    title = models.CharField(max_length=300)
+    description = models.TextField(blank=True)
+    evidence_links = models.TextField(
+        blank=True, help_text="Links to reports, web pages or news about it: one web address per line."
+    )
+    history = HistoricalRecords()
+
+    objects = AchievementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-achieved_on", "-pk"]
+        indexes = [models.Index(fields=["partnership", "achieved_on"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def year_label(self) -> str:
+        return financial_year_label(financial_year_of(self.achieved_on))
+
+    @property
+    def links(self) -> list[str]:
+        return lines(self.evidence_links)
+
+    def clean(self):
+        errors = {}
+        validate = URLValidator(schemes=["http", "https"])
+        for link in self.links:
+            try:
+                validate(link)
+            except ValidationError:
+                errors["evidence_links"] = (
+                    f"“{link}” is not a web address. Enter one address per line, starting https://"
+                )
+                break
+        if self.theme_id and self.partnership_id and self.theme.partnership_id != self.partnership_id:
+            errors["theme"] = "Choose one of this partnership's own themes."
+        if errors:
+            raise ValidationError(errors)
+
+
+class AchievementFigure(models.Model):
+    """A number that shows a result: 137 placements, 71 young people, over £350,000 of funding."""
+
+    class Qualifier(models.TextChoices):
+        EXACTLY = "", "Exactly"
+        OVER = "over", "Over"
+        ABOUT = "about", "About"
+        UP_TO = "up to", "Up to"
+
+    PREFIX_UNITS = ("£", "$", "€")
+
+    achievement = models.ForeignKey(Achievement, on_delete=models.CASCADE, related_name="figures")
+    qualifier = models.CharField(max_length=10, choices=Qualifier.choices, blank=True)
+    value = models.DecimalField(max_digits=14, decimal_places=2)
+    unit = models.CharField(max_length=40, blank=True, help_text="For example £, %, placements, young people.")
+    counts = models.CharField(
+        "what it counts",
+        max_length=200,
+        blank=True,
+        help_text="For example 'of government funding for local employers'.",
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        constraints = [models.CheckConstraint(condition=Q(value__gte=0), name="achievement_figure_not_negative")]
+
+    def __str__(self) -> str:
+        return self.display
+
+    @property
+    def number(self) -> str:
+        value = Decimal(self.value)
+        text = f"{value:,.0f}" if value == value.to_integral() else f"{value:,.2f}"
+        if self.unit in self.PREFIX_UNITS:
+            return f"{self.unit}{text}"
+        if self.unit == "%":
+            return f"{text}%"
+        return f"{text} {self.unit}".strip()
+
+    @property
+    def display(self) -> str:
+        return " ".join(part for part in (self.qualifier, self.number, self.counts) if part)
+
+
+# ---------------------------------------------------------------------------------------------
+# The rolling 3-year plan (seeds/002 'Steering Group', Appendix D)
+# ---------------------------------------------------------------------------------------------
+
+
+class PlanQuerySet(models.QuerySet):
+    def current_for(self, partnership: Partnership) -> "Plan | None":
+        """The plan the partnership has adopted, priorities, objectives, owners and themes loaded."""
+        return (
+            self.filter(partnership=partnership, status=Plan.Status.CURRENT)
+            .prefetch_related(
+                models.Prefetch("priorities", queryset=PlanPriority.objects.select_related("owner")),
+                "priorities__themes",
+                models.Prefetch("priorities__objectives", queryset=PlanObjective.objects.select_related("owner")),
+                "priorities__objectives__themes",
+            )
+            .first()
+        )
+
+
+class Plan(Versioned):
+    """One version of a partnership's rolling 3-year plan; a revision is a new version made from the old."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        CURRENT = "current", "Current"
+        SUPERSEDED = "superseded", "Superseded"
+
+    YEARS = 3
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="plans")
+    version = models.PositiveSmallIntegerField(editable=False)
+    title = models.CharField(max_length=200)
+    start_year = models.PositiveSmallIntegerField(
+        "first year", help_text="The year the plan starts, e.g. 2023 for a plan for 2023 to 2026."
+    )
+    summary = models.TextField(blank=True, help_text="What the plan sets out to do, in a few sentences.")
+    revision_note = models.TextField(
+        "what changed in this version",
+        blank=True,
+        help_text="For example what the annual planning and review meeting agreed.",
+    )
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
+    revised_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="revisions", editable=False
+    )
+    adopted_on = models.DateField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    objects = PlanQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["partnership", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "version"], name="plan_version_unique"),
+            models.UniqueConstraint(
+                fields=["partnership"], condition=Q(status="current"), name="plan_one_current_per_partnership"
+            ),
+            models.UniqueConstraint(
+                fields=["partnership"], condition=Q(status="draft"), name="plan_one_draft_per_partnership"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} (version {self.version})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("themes:plan_detail", args=[self.pk])
+
+    @property
+    def end_year(self) -> int:
+        return self.start_year + self.YEARS
+
+    @property
+    def years_label(self) -> str:
+        return f"{self.start_year} to {self.end_year}"
+
+    @property
+    def is_editable(self) -> bool:
+        """Only a draft changes; adopted and earlier versions stay as they were agreed."""
+        return self.status == self.Status.DRAFT
+
+
+class PlanPriority(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="priorities")
+    order = models.PositiveSmallIntegerField(default=0)
+    title = models.CharField(max_length=300)
+    description = models.TextField(blank=True)
+    owner = models.ForeignKey(Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    themes = models.ManyToManyField(Theme, blank=True, related_name="plan_priorities", verbose_name="linked themes")
+    copied_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="copies", editable=False
+    )
+    history = HistoricalRecords(m2m_fields=[themes])
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name_plural = "plan priorities"
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class PlanObjective(models.Model):
+    priority = models.ForeignKey(PlanPriority, on_delete=models.CASCADE, related_name="objectives")
+    order = models.PositiveSmallIntegerField(default=0)
+    text = models.TextField("objective")
+    owner = models.ForeignKey(Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    themes = models.ManyToManyField(Theme, blank=True, related_name="plan_objectives", verbose_name="linked themes")
+    copied_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="copies", editable=False
+    )
+    history = HistoricalRecords(m2m_fields=[themes])
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+# ---------------------------------------------------------------------------------------------
+# The outcomes framework (seeds/003 §2.3-2.4, §5, §6.5)
+# ---------------------------------------------------------------------------------------------
+
+
+class Framework(Versioned):
+    """An outcomes framework: one statement, guiding values, outcomes and their commitments, and measures."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="frameworks")
+    name = models.CharField(max_length=200)
+    statement = models.TextField(blank=True)
+    guiding_values = models.TextField("values", blank=True, help_text="One value per line.")
+    horizon_year = models.PositiveSmallIntegerField("the year it looks to", null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["partnership", "name"]
+        constraints = [models.UniqueConstraint(fields=["partnership", "name"], name="framework_name_unique")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("themes:framework_dashboard", args=[self.pk])
+
+    @property
+    def values_list(self) -> list[str]:
+        return lines(self.guiding_values)
+
+
+class Outcome(models.Model):
+    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="outcomes")
+    order = models.PositiveSmallIntegerField(default=0)
+    name = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        constraints = [models.UniqueConstraint(fields=["framework", "name"], name="outcome_name_unique")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Commitment(models.Model):
+    outcome = models.ForeignKey(Outcome, on_delete=models.CASCADE, related_name="commitments")
+    order = models.PositiveSmallIntegerField(default=0)
+    name = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        constraints = [models.UniqueConstraint(fields=["outcome", "name"], name="commitment_name_unique")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Indicator(Versioned):
+    """A measure of progress (seeds/003 §6.5): high-level measures change slowly, proxy measures sooner."""
+
+    class Kind(models.TextChoices):
+        HIGH_LEVEL = "high_level", "High-level measure"
+        PROXY = "proxy", "Proxy measure"
+
+    class Direction(models.TextChoices):
+        UP = "up", "Higher is better"
+        DOWN = "down", "Lower is better"
+
+    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="indicators")
+    outcome = models.ForeignKey(Outcome, on_delete=models.CASCADE, related_name="indicators")
+    commitment = models.ForeignKey(
+        Commitment, null=True, blank=True, on_delete=models.SET_NULL, related_name="indicators"
+    )
+    code = models.SlugField(
+        max_length=60, help_text="A short name used in spreadsheets of measurements, e.g. healthy-life-expectancy."
+    )
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.HIGH_LEVEL)
+    unit = models.CharField(max_length=30, blank=True, help_text="For example %, years, £ or tonnes.")
+    direction = models.CharField("direction of good", max_length=4, choices=Direction.choices, default=Direction.UP)
+    baseline_value = models.DecimalField(max_digits=14, decimal_places=3, null=True, blank=True)
+    baseline_on = models.DateField("baseline date", null=True, blank=True)
+    target_value = models.DecimalField(max_digits=14, decimal_places=3, null=True, blank=True)
+    target_on = models.DateField("target date", null=True, blank=True)
+    source = models.CharField(max_length=300, blank=True, help_text="Where the figures come from.")
+    is_illustrative = models.BooleanField(
+        "illustrative figures", default=False, help_text="Shown with a label: the figures are examples, not real data."
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["outcome__order", "order", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["framework", "code"], name="indicator_code_unique_in_framework"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("themes:indicator_detail", args=[self.pk])
+
+    def clean(self):
+        errors = {}
+        if self.outcome_id and self.framework_id and self.outcome.framework_id != self.framework_id:
+            errors["outcome"] = "Choose one of this framework's outcomes."
+        if self.commitment_id and self.outcome_id and self.commitment.outcome_id != self.outcome_id:
+            errors["commitment"] = f"Choose a commitment under the {self.outcome} outcome, or none."
+        if errors:
+            raise ValidationError(errors)
+
+    def format_value(self, value) -> str:
+        if value is None:
+            return ""
+        value = Decimal(value).normalize()
+        text = f"{value:,f}" if value != value.to_integral() else f"{value:,.0f}"
+        if self.unit in AchievementFigure.PREFIX_UNITS:
+            return f"{self.unit}{text}"
+        if self.unit == "%":
+            return f"{text}%"
+        return f"{text} {self.unit}".strip()
+
+
+class Measurement(models.Model):
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="measurements")
+    measured_on = models.DateField("date")
+    value = models.DecimalField(max_digits=14, decimal_places=3)
+    note = models.CharField(max_length=300, blank=True)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["indicator", "measured_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "measured_on"], name="measurement_one_per_date"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator}: {self.value} on {self.measured_on}"
