@@ -4,6 +4,9 @@ import datetime as dt
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 
 class DateInput(forms.MultiWidget):
@@ -73,10 +76,52 @@ class DateField(forms.Field):
             raise ValidationError(self.error_messages["invalid"], code="invalid") from None
 
 
+class FastSelect(forms.Select):
+    """The same <select> markup, built in Python rather than one template per option.
+
+    A register of hundreds of organisations makes Django's per-option templates the slowest part of a form.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        values = value if isinstance(value, (list, tuple)) else [value]
+        chosen = {str(v) for v in values if v is not None and v != ""}
+        final_attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
+        if self.allow_multiple_selected:
+            final_attrs["multiple"] = True
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (option_value, mark_safe(" selected") if str(option_value) in chosen else "", label)
+                for option_value, label in self._flat_choices()
+            ),
+        )
+        return format_html("<select{}>{}</select>", flatatt(final_attrs), options)
+
+    def _flat_choices(self):
+        for option_value, label in self.choices:
+            if isinstance(label, (list, tuple)):
+                yield from ((v, lbl) for v, lbl in label)
+            else:
+                yield ("" if option_value is None else option_value), label
+
+
+class FastSelectMultiple(FastSelect):
+    allow_multiple_selected = True
+
+    def value_from_datadict(self, data, files, name):
+        return forms.SelectMultiple.value_from_datadict(self, data, files, name)
+
+    def value_omitted_from_data(self, data, files, name):
+        return False
+
+
 _WIDGET_CLASSES = {
     forms.Textarea: "govuk-textarea",
     forms.Select: "govuk-select",
     forms.SelectMultiple: "govuk-select",
+    FastSelect: "govuk-select",
+    FastSelectMultiple: "govuk-select",
     forms.CheckboxInput: "govuk-checkboxes__input",
     forms.RadioSelect: "govuk-radios__input",
     forms.CheckboxSelectMultiple: "govuk-checkboxes__input",
@@ -99,6 +144,10 @@ class GovukFormMixin:
             widget = field.widget
             if isinstance(widget, DateInput):
                 continue
+            if type(widget) in (forms.Select, forms.SelectMultiple):
+                fast = FastSelect if type(widget) is forms.Select else FastSelectMultiple
+                field.widget = widget = fast(attrs=widget.attrs)
+                widget.choices = field.choices
             css = next((css for kind, css in _WIDGET_CLASSES.items() if type(widget) is kind), None)
             if css is None and isinstance(widget, forms.widgets.Input):
                 css = "govuk-input"
