@@ -22,8 +22,8 @@ from .generate_dataset import generate_all
 APPS = ["partnerships", "themes", "taskgroups", "meetings", "reporting"]
 
 
-def _bench_modules():
-    for app in APPS:
+def _bench_modules(apps):
+    for app in apps:
         try:
             yield importlib.import_module(f"{app}.bench")
         except ModuleNotFoundError as error:
@@ -60,9 +60,10 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--scales", default="1,10")
         parser.add_argument("--runs", type=int, default=15)
+        parser.add_argument("--apps", default=",".join(APPS), help="Comma-separated apps whose pages to measure.")
         parser.add_argument("--i-know-this-empties-the-database", action="store_true", dest="confirmed")
 
-    def handle(self, *args, scales, runs, confirmed, **options):
+    def handle(self, *args, scales, runs, confirmed, apps, **options):
         if not confirmed:
             raise CommandError("bench empties the database it runs on; pass --i-know-this-empties-the-database.")
         settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
@@ -81,7 +82,7 @@ class Command(BaseCommand):
                 ),
             }
             figures = {"generate_seconds": round(time.perf_counter() - started, 2), "pages": {}, "measures": {}}
-            for module in _bench_modules():
+            for module in _bench_modules(apps.split(",")):
                 for name, url, user in module.pages(context, users):
                     figures["pages"][name] = measure_page(url, user, runs)
                 if hasattr(module, "measures"):
