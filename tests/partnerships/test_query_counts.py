@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from partnerships import dataset
 from partnerships.models import Membership, PartnershipOfficer
+from partnerships.services import WARNING_PROVIDERS
 from tests.factories import UserFactory
 
 PAGES = [
@@ -52,9 +53,10 @@ def test_query_counts_do_not_grow_with_the_data(client):
 
 @pytest.mark.django_db
 def test_the_partnership_page_query_count_is_pinned(client, cast, django_assert_num_queries):
-    """The partnership page: session, user, access (4), partnership, seats, sub-groups, reports-to, budgets."""
+    """The partnership page: session, user, access (4), partnership, seats, sub-groups, reports-to, budgets,
+    and one for each app's warnings (registered providers) on a partnership with none of its records."""
     client.force_login(cast.users["officer"])
     url = reverse("partnerships:partnership_detail", args=[cast.partnership.slug])
     client.get(url)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(11 + len(WARNING_PROVIDERS)):
         client.get(url)

@@ -1,0 +1,72 @@
+"""Who may see and change challenges and task-and-finish groups: decided by their partnership.
+
+Those who read the partnership in full (members, clerks, officers) read its challenges and groups; its
+officers change them. 404 to those who may not know the partnership exists, 403 to those who may see it.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from partnerships.access import Access, Level, get_access
+
+from .models import Challenge, GroupReport, Milestone, TaskGroup, TaskGroupMember
+
+
+def _require(access: Access, partnership, *, write: bool) -> None:
+    level = access.level(partnership)
+    need = Level.EDIT if write else Level.READ
+    if level >= need:
+        return
+    if level == Level.NONE:
+        raise Http404("Not found.")
+    if write:
+        raise PermissionDenied("Only the partnership's officers can change its challenges and task-and-finish groups.")
+    raise PermissionDenied("Only the partnership's members, clerks and officers can see its challenges and groups.")
+
+
+def get_challenge_for_user(user, pk: int, *, write: bool = False) -> tuple[Challenge, Access]:
+    challenge = get_object_or_404(
+        Challenge.objects.select_related(
+            "partnership__parent", "raised_by", "raised_by_organisation", "follows_from", "raised_by_group"
+        ),
+        pk=pk,
+    )
+    access = get_access(user)
+    _require(access, challenge.partnership, write=write)
+    return challenge, access
+
+
+def get_group_for_user(user, pk: int, *, write: bool = False) -> tuple[TaskGroup, Access]:
+    group = get_object_or_404(
+        TaskGroup.objects.select_related(
+            "partnership__parent", "challenge", "lead_person", "lead_organisation", "link_member"
+        ),
+        pk=pk,
+    )
+    access = get_access(user)
+    _require(access, group.partnership, write=write)
+    return group, access
+
+
+def get_milestone_for_user(user, pk: int, *, write: bool = False) -> tuple[Milestone, Access]:
+    milestone = get_object_or_404(Milestone.objects.select_related("group__partnership__parent"), pk=pk)
+    access = get_access(user)
+    _require(access, milestone.group.partnership, write=write)
+    return milestone, access
+
+
+def get_member_for_user(user, pk: int, *, write: bool = False) -> tuple[TaskGroupMember, Access]:
+    member = get_object_or_404(
+        TaskGroupMember.objects.select_related("group__partnership__parent", "person", "organisation"), pk=pk
+    )
+    access = get_access(user)
+    _require(access, member.group.partnership, write=write)
+    return member, access
+
+
+def get_report_for_user(user, pk: int, *, write: bool = False) -> tuple[GroupReport, Access]:
+    report = get_object_or_404(GroupReport.objects.select_related("group__partnership__parent"), pk=pk)
+    access = get_access(user)
+    _require(access, report.group.partnership, write=write)
+    return report, access

@@ -1,0 +1,87 @@
+"""A group's members: anyone with the right knowledge, from inside or outside the partnership (Appendix C)."""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from partnerships.models import Person
+from partnerships.views.common import render_partial
+
+from ..access import get_group_for_user, get_member_for_user
+from ..forms import MemberForm, NewPersonForm
+from ..services import member_add, person_add_to_register
+
+
+def _search(query: str) -> list[Person]:
+    people = Person.objects.select_related("organisation")
+    for word in query.split():
+        people = people.filter(
+            Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(honorific__icontains=word)
+        )
+    return list(people.order_by("last_name", "first_name")[:20])
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def member_add_view(request, pk):
+    """Find someone in the register, or add them to it on the spot, then add them to the group."""
+    group, access = get_group_for_user(request.user, pk, write=True)
+    person_id = request.POST.get("person") or request.GET.get("person")
+    if person_id and person_id.isdigit():
+        person = get_object_or_404(Person.objects.select_related("organisation"), pk=person_id)
+        form = MemberForm(request.POST or None, group=group, person=person)
+        if request.method == "POST" and form.is_valid():
+            try:
+                member_add(member=form.save(commit=False))
+            except ValidationError as error:
+                for field, problems in error.message_dict.items():
+                    form.add_error(field if field in form.fields else None, problems)
+            else:
+                messages.success(request, f"{person} has joined “{group.name}”.")
+                return redirect(group)
+        return render(
+            request,
+            "taskgroups/member_form.html",
+            {"form": form, "group": group, "person": person, "partnership": group.partnership},
+        )
+
+    query = request.GET.get("q", "").strip()
+    new_person = NewPersonForm(request.POST or None, prefix="new")
+    if request.method == "POST" and new_person.is_valid():
+        data = new_person.cleaned_data
+        try:
+            with transaction.atomic():
+                person = person_add_to_register(**data)
+        except ValidationError as error:
+            for field, problems in error.message_dict.items():
+                new_person.add_error(field if field in new_person.fields else None, problems)
+        else:
+            messages.success(request, f"{person} has been added to the register.")
+            return redirect(f"{request.path}?person={person.pk}")
+    context = {
+        "group": group,
+        "partnership": group.partnership,
+        "query": query,
+        "results": _search(query) if query else [],
+        "form": new_person,
+        "today": dt.date.today(),
+    }
+    return render_partial(request, "taskgroups/member_add.html", context, "results")
+
+
+@login_required
+@require_POST
+def member_leave(request, pk):
+    """Record that someone has left the group; their place is kept in the group's record."""
+    member, access = get_member_for_user(request.user, pk, write=True)
+    if member.left_on is None:
+        member.left_on = max(dt.date.today(), member.joined_on)
+        member.save(update_fields=["left_on"])
+        messages.success(request, f"{member.person} has left “{member.group.name}”.")
+    return redirect(member.group)
