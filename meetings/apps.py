@@ -4,3 +4,15 @@ from django.apps import AppConfig
 class MeetingsConfig(AppConfig):
     name = "meetings"
     verbose_name = "Meetings"
+
+    def ready(self):
+        from partnerships.access import Level
+        from partnerships.context_processors import register_nav
+        from partnerships.tabs import register_tab
+
+        from . import tasks  # noqa: F401  (registers the pack job with Celery)
+
+        register_tab("Meetings", "meetings:meeting_list", order=30)
+        register_tab("Actions", "meetings:action_list", level=Level.READ, order=35)
+        register_nav("Meetings", "meetings:calendar", order=20)
+        register_nav("My meetings", "meetings:my_meetings", audience="signed_in", order=25)

@@ -1,5 +1,51 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import agenda, attendance, feeds, meetings, packs, papers, record
 
 app_name = "meetings"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("meetings/", meetings.calendar, name="calendar"),
+    path("my-meetings/", meetings.my_meetings, name="my_meetings"),
+    path("my-meetings/calendar-address/", feeds.feed_reset, name="feed_reset"),
+    path("my-meetings/calendar-address/turn-off/", feeds.feed_revoke, name="feed_revoke"),
+    path("calendar/<str:token>.ics", feeds.private_feed, name="private_feed"),
+    path("partnerships/<slug:slug>/meetings/", meetings.meeting_list, name="meeting_list"),
+    path("partnerships/<slug:slug>/meetings.ics", feeds.partnership_feed, name="partnership_feed"),
+    path("partnerships/<slug:slug>/meetings/new/", meetings.meeting_create_view, name="meeting_create"),
+    path("partnerships/<slug:slug>/meetings/schedule/", meetings.meeting_schedule, name="meeting_schedule"),
+    path("partnerships/<slug:slug>/actions/", record.action_list, name="action_list"),
+    path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
+    path("meetings/<int:pk>/edit/", meetings.meeting_edit, name="meeting_edit"),
+    path("meetings/<int:pk>/cancel/", meetings.meeting_cancel_view, name="meeting_cancel"),
+    path("meetings/<int:pk>/held/", meetings.meeting_held, name="meeting_held"),
+    path("meetings/<int:pk>/agenda/add/", agenda.item_add, name="item_add"),
+    path("meetings/<int:pk>/agenda/order/", agenda.agenda_order, name="agenda_order"),
+    path("meetings/<int:pk>/agenda/publish/", agenda.publish, name="agenda_publish"),
+    path("meetings/<int:pk>/agenda/reopen/", agenda.reopen, name="agenda_reopen"),
+    path("meetings/<int:pk>/attendance/", attendance.attendance, name="attendance"),
+    path(
+        "meetings/<int:pk>/attendance/<int:membership_pk>/",
+        attendance.attendance_mark_view,
+        name="attendance_mark",
+    ),
+    path("meetings/<int:pk>/apologies/", attendance.apologies, name="apologies"),
+    path("meetings/<int:pk>/interests/", attendance.declarations, name="declarations"),
+    path("meetings/<int:pk>/actions/add/", record.action_add, name="action_add"),
+    path("meetings/<int:pk>/minutes/", record.minutes, name="minutes"),
+    path("meetings/<int:pk>/minutes/circulate/", record.minutes_circulate_view, name="minutes_circulate"),
+    path("meetings/<int:pk>/minutes/approve/", record.minutes_approve_view, name="minutes_approve"),
+    path("meetings/<int:pk>/pack/<slug:variant>/", packs.pack_download, name="pack_download"),
+    path("meetings/<int:pk>/pack/<slug:variant>/prepare/", packs.pack_prepare, name="pack_prepare"),
+    path("packs/<int:pk>/", packs.pack_status, name="pack_status"),
+    path("packs/<int:pk>/agenda/", packs.pack_agenda, name="pack_agenda"),
+    path("agenda-items/<int:pk>/edit/", agenda.item_edit, name="item_edit"),
+    path("agenda-items/<int:pk>/move/", agenda.item_move, name="item_move"),
+    path("agenda-items/<int:pk>/remove/", agenda.item_remove, name="item_remove"),
+    path("agenda-items/<int:pk>/papers/add/", papers.paper_add_view, name="paper_add"),
+    path("agenda-items/<int:pk>/decisions/add/", record.decision_add, name="decision_add"),
+    path("papers/<int:pk>/", papers.paper_download, name="paper_download"),
+    path("papers/<int:pk>/versions/<int:number>/", papers.paper_version_download, name="paper_version_download"),
+    path("papers/<int:pk>/replace/", papers.paper_replace_view, name="paper_replace"),
+    path("actions/<int:pk>/edit/", record.action_edit, name="action_edit"),
+]

@@ -1,0 +1,92 @@
+"""Who may see and change a meeting and its records, decided by the meeting's partnership.
+
+Members of the partnership, its officers, clerks of an organisation sitting on it and administrators
+read everything, confidential papers included. The public reads a public partnership's meeting dates,
+published agendas, public papers and approved minutes, and nothing confidential.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from partnerships.access import Access, Level, get_access
+
+from .models import Action, AgendaItem, Meeting, MeetingPack, Paper, PaperVersion
+
+
+def _level(access: Access, meeting: Meeting, *, write: bool, full: bool) -> Level:
+    level = access.level(meeting.partnership)
+    need = Level.EDIT if write else Level.READ if full else Level.PUBLIC
+    if level >= need:
+        return level
+    if level == Level.NONE:
+        raise Http404("No meeting found.")
+    raise PermissionDenied("You can see this meeting but you do not have permission to do that.")
+
+
+def get_meeting_for_user(user, pk: int, *, write: bool = False, full: bool = False) -> tuple[Meeting, Access, Level]:
+    """A meeting the user may see (full=True: read in full; write=True: change)."""
+    meeting = get_object_or_404(Meeting.objects.select_related("partnership", "host", "partnership__parent"), pk=pk)
+    access = get_access(user)
+    return meeting, access, _level(access, meeting, write=write, full=full)
+
+
+def get_item_for_user(user, pk: int, *, write: bool = False) -> tuple[AgendaItem, Access, Level]:
+    item = get_object_or_404(AgendaItem.objects.select_related("meeting__partnership", "meeting__host"), pk=pk)
+    access = get_access(user)
+    level = _level(access, item.meeting, write=write, full=False)
+    if level == Level.PUBLIC and not item.meeting.agenda_is_published:
+        raise Http404("No agenda item found.")
+    return item, access, level
+
+
+def get_action_for_user(user, pk: int, *, write: bool = False) -> tuple[Action, Access]:
+    action = get_object_or_404(Action.objects.select_related("raised_at__partnership", "partnership"), pk=pk)
+    access = get_access(user)
+    _level(access, action.raised_at, write=write, full=True)
+    return action, access
+
+
+def can_read_paper(level: Level, paper: Paper, meeting: Meeting) -> bool:
+    """Confidential papers only to those who read the partnership in full; public ones once the agenda is out."""
+    if level >= Level.READ:
+        return True
+    return level >= Level.PUBLIC and not paper.is_confidential and meeting.agenda_is_published
+
+
+def get_paper_for_user(user, pk: int, *, write: bool = False) -> tuple[Paper, Access, Level]:
+    paper = get_object_or_404(
+        Paper.objects.select_related("item__meeting__partnership", "current"), pk=pk, current__isnull=False
+    )
+    access = get_access(user)
+    meeting = paper.item.meeting
+    level = access.level(meeting.partnership)
+    if write:
+        _level(access, meeting, write=True, full=False)
+    elif not can_read_paper(level, paper, meeting):
+        # The public may not know a confidential paper exists.
+        raise Http404("No paper found.")
+    return paper, access, level
+
+
+def get_paper_version_for_user(user, pk: int, number: int) -> tuple[PaperVersion, Access]:
+    """Earlier versions are for those who read the partnership in full."""
+    paper, access, level = get_paper_for_user(user, pk)
+    if level < Level.READ:
+        raise Http404("No earlier version found.")
+    return get_object_or_404(paper.versions, number=number), access
+
+
+def can_read_pack(level: Level, variant: str, meeting: Meeting) -> bool:
+    if variant == MeetingPack.Variant.MEMBERS:
+        return level >= Level.READ
+    return level >= Level.READ or (level >= Level.PUBLIC and meeting.agenda_is_published)
+
+
+def get_pack_for_user(user, pk: int) -> tuple[MeetingPack, Access, Level]:
+    pack = get_object_or_404(MeetingPack.objects.select_related("meeting__partnership", "meeting__host"), pk=pk)
+    access = get_access(user)
+    level = access.level(pack.meeting.partnership)
+    if not can_read_pack(level, pack.variant, pack.meeting):
+        raise Http404("No meeting pack found.")
+    return pack, access, level

@@ -1,0 +1,249 @@
+"""The meeting pack: a tagged front sheet and agenda, then each item's papers, bookmarked and page-numbered.
+
+Merging PDFs drops their accessibility tags, so the front sheet and agenda are also kept as their own
+tagged PDF, and every paper stays downloadable alone in its original form.
+"""
+
+import hashlib
+import io
+import json
+from collections.abc import Callable
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+
+from django.core.files.storage import default_storage
+from django.db.models import Prefetch
+from django.template.loader import render_to_string
+from pypdf import PageObject, PdfReader, PdfWriter
+from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject, TextStringObject
+
+from partnerships.models import Membership
+from partnerships.pdf import html_to_pdf
+
+from .models import AgendaItem, Meeting, MeetingPack, Paper
+
+# Raise when the pack's layout changes, so every stored pack is rebuilt once.
+PACK_FORMAT = 3
+
+
+class PackError(Exception):
+    """A build that cannot finish, with the reason in words and the paper that caused it."""
+
+    def __init__(self, message: str, paper: Paper | None = None):
+        super().__init__(message)
+        self.paper = paper
+
+
+@dataclass
+class PackPaper:
+    paper: Paper
+    start_page: int | None = None
+
+
+@dataclass
+class PackItem:
+    item: AgendaItem
+    papers: list[PackPaper] = field(default_factory=list)
+    withheld: int = 0
+
+
+@dataclass
+class PackContents:
+    meeting: Meeting
+    variant: str
+    seats: list[Membership]
+    items: list[PackItem]
+    content_hash: str = ""
+
+    @property
+    def papers(self) -> list[PackPaper]:
+        return [paper for item in self.items for paper in item.papers]
+
+
+def pack_contents(meeting: Meeting, variant: str) -> PackContents:
+    """What goes in the pack, in order, and the hash that says whether a stored one is still right."""
+    papers = Paper.objects.filter(current__isnull=False).select_related("current").order_by("position", "pk")
+    items = list(
+        meeting.items.select_related("presenter", "presenter__organisation")
+        .prefetch_related(Prefetch("papers", queryset=papers), "guests")
+        .order_by("position")
+    )
+    seats = list(
+        Membership.objects.current(meeting.date)
+        .seats()
+        .filter(partnership_id=meeting.partnership_id)
+        .select_related("person", "organisation")
+        .order_by("person__last_name", "person__first_name")
+    )
+    pack_items = []
+    for item in items:
+        included = [p for p in item.papers.all() if variant == MeetingPack.Variant.MEMBERS or not p.is_confidential]
+        pack_items.append(
+            PackItem(item, [PackPaper(p) for p in included], withheld=len(item.papers.all()) - len(included))
+        )
+    contents = PackContents(meeting, variant, seats, pack_items)
+    manifest = {
+        "format": PACK_FORMAT,
+        "variant": variant,
+        "partnership": [meeting.partnership.name, meeting.partnership.short_name],
+        "meeting": [
+            meeting.name,
+            meeting.kind,
+            str(meeting.date),
+            str(meeting.start_time),
+            str(meeting.end_time),
+            meeting.venue_label,
+            meeting.is_cancelled,
+            meeting.cancelled_reason,
+        ],
+        "seats": [[s.person.display_name, s.person.job_title, str(s.organisation or ""), s.role] for s in seats],
+        "items": [
+            [
+                entry.item.position,
+                entry.item.title,
+                entry.item.kind,
+                entry.item.summary,
+                str(entry.item.presenter or ""),
+                entry.item.duration_minutes,
+                sorted(str(g) for g in entry.item.guests.all()),
+                entry.withheld,
+                [[p.paper.pk, p.paper.title, p.paper.is_confidential, p.paper.current.sha256] for p in entry.papers],
+            ]
+            for entry in pack_items
+        ],
+    }
+    contents.content_hash = hashlib.sha256(json.dumps(manifest, sort_keys=True).encode()).hexdigest()
+    return contents
+
+
+def render_front(contents: PackContents, *, total_pages: int | None = None) -> bytes:
+    html = render_to_string(
+        "meetings/pack/front.html",
+        {
+            "contents": contents,
+            "meeting": contents.meeting,
+            "partnership": contents.meeting.partnership,
+            "is_public": contents.variant == MeetingPack.Variant.PUBLIC,
+            "total_pages": total_pages,
+        },
+    )
+    return html_to_pdf(html)
+
+
+def _page_number_stamp(page: PageObject, text: str) -> PageObject:
+    """A transparent page carrying only 'Page n of N' at the foot, to lay over a pack page."""
+    box = page.cropbox
+    left, bottom, width = float(box.left), float(box.bottom), float(box.width)
+    stamp = PageObject.create_blank_page(width=float(page.mediabox.width), height=float(page.mediabox.height))
+    font = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject("/Helvetica"),
+            NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
+        }
+    )
+    stamp[NameObject("/Resources")] = DictionaryObject(
+        {NameObject("/Font"): DictionaryObject({NameObject("/RtPageNumber"): font})}
+    )
+    text_width = len(text) * 4.6
+    x = left + width - 36 - text_width
+    y = bottom + 16
+    stream = DecodedStreamObject()
+    # A white box behind the number keeps it legible over a paper's own footer.
+    stream.set_data(
+        (
+            f"q 1 1 1 rg {x - 4:.1f} {y - 4:.1f} {text_width + 8:.1f} 15 re f "
+            f"0 0 0 rg BT /RtPageNumber 9 Tf {x:.1f} {y:.1f} Td ({text}) Tj ET Q"
+        ).encode()
+    )
+    stamp[NameObject("/Contents")] = stream
+    return stamp
+
+
+def build_pack(contents: PackContents, progress: Callable[[int, str], None] | None = None) -> tuple[bytes, bytes, int]:
+    """Build the pack; returns (pack PDF, tagged front sheet and agenda PDF, page count)."""
+    progress = progress or (lambda percent, step: None)
+    with ExitStack() as stack:
+        readers = []
+        papers = contents.papers
+        for index, entry in enumerate(papers, start=1):
+            paper = entry.paper
+            progress(5 + 40 * index // max(1, len(papers)), f"Reading paper {index} of {len(papers)}: {paper.title}")
+            try:
+                handle = stack.enter_context(default_storage.open(paper.current.file.name, "rb"))
+                reader = PdfReader(handle)
+                if reader.is_encrypted:
+                    raise PackError(f"The paper “{paper.title}” is protected with a password.", paper)
+                page_count = len(reader.pages)
+            except PackError:
+                raise
+            except FileNotFoundError:
+                raise PackError(
+                    f"The file of the paper “{paper.title}” (item {paper.item.position}) is missing. "
+                    "Upload it again, then prepare the pack.",
+                    paper,
+                ) from None
+            except Exception as error:
+                raise PackError(
+                    f"The paper “{paper.title}” (item {paper.item.position}) could not be read ({error}). "
+                    "Replace it with a new copy, then prepare the pack.",
+                    paper,
+                ) from None
+            readers.append((entry, reader, page_count))
+
+        progress(50, "Laying out the front sheet and agenda")
+        # The agenda gives each paper's page in the pack, which depends on the front sheet's own length.
+        front = render_front(contents)
+        for _attempt in range(2):
+            front_pages = len(PdfReader(io.BytesIO(front)).pages)
+            page = front_pages + 1
+            for entry, _reader, count in readers:
+                entry.start_page = page
+                page += count
+            total = page - 1
+            front = render_front(contents, total_pages=total)
+            if len(PdfReader(io.BytesIO(front)).pages) == front_pages:
+                break
+
+        progress(60, "Putting the papers together")
+        writer = PdfWriter()
+        writer.append(PdfReader(io.BytesIO(front)), import_outline=False)
+        for entry, reader, _count in readers:
+            try:
+                writer.append(reader, import_outline=False)
+            except Exception as error:
+                raise PackError(
+                    f"The paper “{entry.paper.title}” (item {entry.paper.item.position}) could not be added "
+                    f"to the pack ({error}). Replace it with a new copy, then prepare the pack.",
+                    entry.paper,
+                ) from None
+
+        progress(80, "Adding bookmarks and page numbers")
+        writer.add_outline_item(title="Front sheet and agenda", page_number=0)
+        for pack_item in contents.items:
+            first = next((p.start_page for p in pack_item.papers), None)
+            parent = writer.add_outline_item(
+                title=f"{pack_item.item.position}. {pack_item.item.title}", page_number=first - 1 if first else 0
+            )
+            for entry in pack_item.papers:
+                writer.add_outline_item(title=entry.paper.title, page_number=entry.start_page - 1, parent=parent)
+        total = len(writer.pages)
+        for number, pdf_page in enumerate(writer.pages, start=1):
+            if pdf_page.rotation:
+                pdf_page.transfer_rotation_to_content()
+            pdf_page.merge_page(_page_number_stamp(pdf_page, f"Page {number} of {total}"))
+        meeting = contents.meeting
+        writer.add_metadata(
+            {
+                "/Title": f"{meeting.partnership.name}: {meeting.name}, {meeting.date:%-d %B %Y} – "
+                f"{dict(MeetingPack.Variant.choices)[contents.variant]}",
+                "/Author": meeting.partnership.name,
+            }
+        )
+        writer.root_object[NameObject("/Lang")] = TextStringObject("en-GB")
+        writer.page_mode = "/UseOutlines"
+        output = io.BytesIO()
+        writer.write(output)
+    progress(95, "Saving the pack")
+    return output.getvalue(), front, total

@@ -1,0 +1,80 @@
+"""Calendar feeds: one per public partnership, and one private per person behind a revocable token."""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.views.decorators.http import require_POST
+
+from partnerships.access import Level, get_access, get_partnership_for_user
+
+from ..ical import meetings_calendar
+from ..models import AgendaItem, CalendarFeed, Meeting
+from ..services import calendar_feed_reset, calendar_feed_revoke
+
+# A year back and all ahead is what a calendar application needs.
+HISTORY_DAYS = 366
+
+
+def _calendar_response(data: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["Cache-Control"] = "private, max-age=300"
+    return response
+
+
+def _meetings(queryset):
+    since = dt.date.today() - dt.timedelta(days=HISTORY_DAYS)
+    return (
+        queryset.filter(date__gte=since)
+        .select_related("partnership", "host")
+        .prefetch_related(Prefetch("items", queryset=AgendaItem.objects.order_by("position")))
+        .order_by("date", "start_time")
+    )
+
+
+def partnership_feed(request, slug):
+    """Public meetings of one partnership: dates, venues and published agendas."""
+    partnership, access = get_partnership_for_user(request.user, slug)
+    if not partnership.is_public:
+        # Calendar applications fetch without signing in: a private partnership has no public feed.
+        raise Http404("This partnership publishes no calendar.")
+    meetings = _meetings(Meeting.objects.filter(partnership=partnership))
+    data = meetings_calendar(
+        meetings, name=f"{partnership.name} meetings", show_agendas=lambda meeting: meeting.agenda_is_published
+    )
+    return _calendar_response(data, f"{partnership.slug}.ics")
+
+
+def private_feed(request, token):
+    """One person's meetings across partnerships; the token in the address is the only key."""
+    feed = get_object_or_404(CalendarFeed.objects.select_related("user"), token=token)
+    if not feed.user.is_active:
+        raise Http404()
+    access = get_access(feed.user)
+    meetings = _meetings(Meeting.objects.filter(partnership__in=access.readable_partnerships()))
+    data = meetings_calendar(
+        meetings,
+        name="My partnership meetings",
+        show_agendas=lambda meeting: access.level(meeting.partnership) >= Level.READ or meeting.agenda_is_published,
+    )
+    return _calendar_response(data, "my-meetings.ics")
+
+
+@login_required
+@require_POST
+def feed_reset(request):
+    calendar_feed_reset(user=request.user)
+    messages.success(request, "Your private calendar address is ready. Any earlier address no longer works.")
+    return redirect("meetings:my_meetings")
+
+
+@login_required
+@require_POST
+def feed_revoke(request):
+    calendar_feed_revoke(user=request.user)
+    messages.success(request, "Your private calendar address has been turned off.")
+    return redirect("meetings:my_meetings")

@@ -1,0 +1,237 @@
+"""Meetings of a partnership, the calendar across partnerships, and "My meetings"."""
+
+import datetime as dt
+from calendar import month_name
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch, Q
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from partnerships.access import Level, get_access, get_partnership_for_user
+from partnerships.concurrency import StaleEdit
+from partnerships.models import Interest
+from partnerships.views.common import paginate, render_partial
+
+from ..access import get_meeting_for_user
+from ..forms import CancelForm, MeetingForm, ScheduleYearForm
+from ..models import Action, Attendance, CalendarFeed, Decision, Declaration, Meeting, Paper
+from ..services import (
+    MeetingRuleBroken,
+    meeting_cancel,
+    meeting_create,
+    meeting_mark_held,
+    meeting_save,
+    meeting_schedule_year,
+    minutes_awaiting_approval,
+    schedule_dates,
+)
+from .common import page_flags, refuse
+
+
+def meeting_list(request, slug):
+    """A partnership's meetings: dates for everyone, agendas and packs as each reader may see them."""
+    partnership, access = get_partnership_for_user(request.user, slug)
+    level = access.level(partnership)
+    today = dt.date.today()
+    meetings = Meeting.objects.filter(partnership=partnership).select_related("partnership", "host")
+    page, querystring = paginate(request, meetings.past(today))
+    return render(
+        request,
+        "meetings/meeting_list.html",
+        {
+            "partnership": partnership,
+            "upcoming": list(meetings.upcoming(today)[:20]),
+            "page": page,
+            "querystring": querystring,
+            "can_edit": level >= Level.EDIT,
+            "can_read": level >= Level.READ,
+        },
+    )
+
+
+def calendar(request):
+    """Upcoming meetings across every partnership this person may see."""
+    access = get_access(request.user)
+    meetings = Meeting.objects.visible_to(access).upcoming().select_related("partnership", "host")
+    page, querystring = paginate(request, meetings)
+    feed = CalendarFeed.objects.filter(user=request.user).first() if request.user.is_authenticated else None
+    return render(request, "meetings/calendar.html", {"page": page, "querystring": querystring, "feed": feed})
+
+
+@login_required
+def my_meetings(request):
+    """A member's upcoming and past meetings across partnerships, with the packs they may read."""
+    access = get_access(request.user)
+    today = dt.date.today()
+    meetings = Meeting.objects.filter(partnership__in=access.readable_partnerships()).select_related(
+        "partnership", "host"
+    )
+    if access.person_id:
+        meetings = meetings.prefetch_related(
+            Prefetch(
+                "attendance",
+                queryset=Attendance.objects.filter(membership__person_id=access.person_id),
+                to_attr="my_attendance",
+            )
+        )
+    upcoming = list(meetings.upcoming(today)[:25])
+    page, querystring = paginate(request, meetings.past(today))
+    feed = CalendarFeed.objects.filter(user=request.user).first()
+    return render(
+        request,
+        "meetings/my_meetings.html",
+        {"upcoming": upcoming, "page": page, "querystring": querystring, "feed": feed, "access": access},
+    )
+
+
+def _detail_context(request, meeting, access, level):
+    papers = Paper.objects.filter(current__isnull=False).select_related("current")
+    if level < Level.READ:
+        papers = papers.filter(is_confidential=False)
+    items = list(
+        meeting.items.select_related("presenter")
+        .prefetch_related(
+            Prefetch("papers", queryset=papers.order_by("position", "pk")),
+            "guests",
+            Prefetch("decisions", queryset=Decision.objects.order_by("recorded_at")),
+            Prefetch("declarations", queryset=Declaration.objects.select_related("person")),
+        )
+        .order_by("position")
+    )
+    flags = page_flags(level, meeting)
+    context = {
+        "meeting": meeting,
+        "partnership": meeting.partnership,
+        "items": items,
+        "level": level,
+        **flags,
+    }
+    if flags["show_record"]:
+        attendance = list(
+            Attendance.objects.filter(meeting=meeting).select_related("membership__person", "alternate__person")
+        )
+        context["present"] = [a for a in attendance if a.status == Attendance.Status.PRESENT]
+        context["represented"] = [a for a in attendance if a.status == Attendance.Status.REPRESENTED]
+        context["apologies"] = [a for a in attendance if a.status == Attendance.Status.APOLOGIES]
+        context["matters_arising"] = list(Action.objects.open_at(meeting).select_related("owner", "raised_at"))
+        context["actions"] = list(meeting.actions.select_related("owner", "item"))
+        context["approval"] = getattr(meeting, "approval_decision", None) if meeting.minutes_are_approved else None
+    if access.person_id and meeting.date >= dt.date.today() and not meeting.is_cancelled:
+        mine = Attendance.objects.filter(meeting=meeting, membership__person_id=access.person_id).first()
+        sits = meeting.partnership.memberships.current(meeting.date).seats().filter(person_id=access.person_id)
+        context["my_seat"] = sits.exists()
+        context["my_attendance"] = mine
+    if flags["can_edit"]:
+        context["approvable"] = list(minutes_awaiting_approval(meeting)[:3])
+    return context
+
+
+def meeting_detail(request, pk):
+    meeting, access, level = get_meeting_for_user(request.user, pk)
+    context = _detail_context(request, meeting, access, level)
+    return render_partial(request, "meetings/meeting_detail.html", context, "agenda")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_create_view(request, slug):
+    partnership, access = get_partnership_for_user(request.user, slug, write=True)
+    form = MeetingForm(request.POST or None, partnership=partnership)
+    if request.method == "POST" and form.is_valid():
+        meeting = meeting_create(meeting=form.save(commit=False))
+        messages.success(request, f"The meeting on {meeting.date:%-d %B %Y} has been added with the standing items.")
+        return redirect(meeting)
+    return render(request, "meetings/meeting_form.html", {"form": form, "partnership": partnership})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_edit(request, pk):
+    meeting, access, level = get_meeting_for_user(request.user, pk, write=True)
+    form = MeetingForm(request.POST or None, instance=meeting, partnership=meeting.partnership)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting_save(meeting=form.save(commit=False), started_from=form.cleaned_data["version"])
+        except StaleEdit:
+            form.add_error(None, "Someone else saved this meeting at the same moment. Check it and save again.")
+        else:
+            messages.success(request, "The meeting has been updated.")
+            return redirect(meeting)
+    return render(
+        request, "meetings/meeting_form.html", {"form": form, "partnership": meeting.partnership, "meeting": meeting}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_schedule(request, slug):
+    """A year of meetings from the partnership's pattern, in one step."""
+    partnership, access = get_partnership_for_user(request.user, slug, write=True)
+    form = ScheduleYearForm(request.POST or request.GET or None)
+    preview = []
+    if form.is_bound and form.is_valid():
+        try:
+            preview = schedule_dates(partnership, form.cleaned_data["first_date"])
+        except MeetingRuleBroken as error:
+            form.add_error("first_date", str(error))
+        else:
+            if request.method == "POST" and "confirm" in request.POST:
+                created = meeting_schedule_year(partnership=partnership, first_date=form.cleaned_data["first_date"])
+                messages.success(
+                    request,
+                    f"{len(created)} meeting{'s' if len(created) != 1 else ''} scheduled."
+                    if created
+                    else "Those dates already had meetings: nothing new was scheduled.",
+                )
+                return redirect("meetings:meeting_list", slug=partnership.slug)
+    taken = set(partnership.meetings.values_list("date", flat=True))
+    kinds = dict(Meeting.Kind.choices)
+    rows = [{"date": day, "kind": kinds[kind], "taken": day in taken} for day, kind in preview]
+    review_month = month_name[partnership.annual_review_month] if partnership.annual_review_month else ""
+    return render(
+        request,
+        "meetings/meeting_schedule.html",
+        {"form": form, "partnership": partnership, "preview": rows, "review_month": review_month},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_cancel_view(request, pk):
+    meeting, access, level = get_meeting_for_user(request.user, pk, write=True)
+    form = CancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting_cancel(meeting=meeting, reason=form.cleaned_data["reason"])
+        except MeetingRuleBroken as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "The meeting has been cancelled.")
+            return redirect(meeting)
+    return render(request, "meetings/meeting_cancel.html", {"form": form, "meeting": meeting})
+
+
+@login_required
+@require_POST
+def meeting_held(request, pk):
+    meeting, access, level = get_meeting_for_user(request.user, pk, write=True)
+    try:
+        meeting_mark_held(meeting=meeting)
+    except MeetingRuleBroken as error:
+        return refuse(request, error, meeting)
+    messages.success(request, "The meeting is recorded as held.")
+    return redirect(meeting)
+
+
+def declarations_beside_register(meeting, declarations):
+    """Each declaring person's register of interests as it stood on the meeting's date."""
+    people = {d.person_id for d in declarations}
+    interests = Interest.objects.filter(person_id__in=people, registered_on__lte=meeting.date).filter(
+        Q(ended_on__isnull=True) | Q(ended_on__gte=meeting.date)
+    )
+    register: dict[int, list[Interest]] = {}
+    for interest in interests:
+        register.setdefault(interest.person_id, []).append(interest)
+    return register

@@ -1,0 +1,74 @@
+"""The meeting pack: served at once when unchanged, otherwise prepared by a background job the page polls."""
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from partnerships.access import Level
+
+from ..access import can_read_pack, get_meeting_for_user, get_pack_for_user
+from ..models import MeetingPack
+from ..services import pack_current, pack_request
+from .papers import serve_pdf
+
+
+def _meeting_and_variant(request, pk, variant):
+    if variant not in MeetingPack.Variant.values:
+        raise Http404("No such pack.")
+    meeting, access, level = get_meeting_for_user(request.user, pk)
+    if not can_read_pack(level, variant, meeting):
+        if variant == MeetingPack.Variant.MEMBERS:
+            if not request.user.is_authenticated:
+                return meeting, redirect_to_login(request.get_full_path())
+            raise PermissionDenied("The members' pack, with confidential papers, is for members of the partnership.")
+        raise PermissionDenied("The public pack is available once the agenda is published.")
+    return meeting, None
+
+
+def pack_download(request, pk, variant):
+    """The pack as the meeting stands now: the stored file if nothing has changed since it was built."""
+    meeting, refused = _meeting_and_variant(request, pk, variant)
+    if refused:
+        return refused
+    pack = pack_current(meeting=meeting, variant=variant)
+    if pack is not None:
+        return serve_pdf(pack.file, pack.file.name.rsplit("/", 1)[-1].split("-", 2)[-1])
+    waiting = meeting.packs.filter(variant=variant).order_by("-requested_at").first()
+    return render(
+        request,
+        "meetings/pack_missing.html",
+        {"meeting": meeting, "variant": variant, "label": dict(MeetingPack.Variant.choices)[variant], "last": waiting},
+    )
+
+
+@require_POST
+def pack_prepare(request, pk, variant):
+    meeting, refused = _meeting_and_variant(request, pk, variant)
+    if refused:
+        return refused
+    pack = pack_request(meeting=meeting, variant=variant, user=request.user)
+    return redirect("meetings:pack_status", pk=pack.pk)
+
+
+def pack_status(request, pk):
+    """Progress of one build; htmx polls the fragment until it has finished."""
+    pack, access, level = get_pack_for_user(request.user, pk)
+    context = {
+        "pack": pack,
+        "meeting": pack.meeting,
+        "can_edit": level >= Level.EDIT,
+        "current": pack_current(meeting=pack.meeting, variant=pack.variant) if pack.is_finished else None,
+    }
+    if request.htmx:
+        return render(request, "meetings/pack_status.html#progress", context)
+    return render(request, "meetings/pack_status.html", context)
+
+
+def pack_agenda(request, pk):
+    """The front sheet and agenda alone, as a tagged PDF that screen readers can follow."""
+    pack, access, level = get_pack_for_user(request.user, pk)
+    if pack.status != MeetingPack.Status.DONE or not pack.agenda_file:
+        raise Http404("This pack has not been built.")
+    return serve_pdf(pack.agenda_file, pack.agenda_file.name.rsplit("/", 1)[-1].split("-", 2)[-1])
