@@ -6,9 +6,6 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-# Playwright's sync API keeps an event loop on the test thread; the ORM calls made beside it are synchronous.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 AXE = Path(settings.BASE_DIR, "static/vendor/axe-core/axe.min.js")
 PASSWORD = "a-long-test-password"
@@ -26,8 +23,13 @@ def _playwright():
 
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium is not installed at {CHROMIUM}: install Debian's chromium package.")
-    with sync_playwright() as playwright:
-        yield playwright
+    # Playwright's sync API keeps an event loop on the test thread; the ORM calls made beside it are synchronous.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            yield playwright
+    finally:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 @pytest.fixture(scope="session")
