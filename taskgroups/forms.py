@@ -8,6 +8,7 @@ from partnerships.govuk import DateField, Form, ModelForm
 from partnerships.models import Membership, Organisation, Person
 
 from .models import Challenge, GroupReport, Milestone, TaskGroup, TaskGroupMember
+from .themes import theme_choices
 
 ORDERINGS = {
     "priority": ("Priority, highest first", ["priority", "stage_order", "-raised_on"]),
@@ -53,9 +54,12 @@ class ChallengeFilterForm(Form):
 
     def __init__(self, *args, themes=None, **kwargs):
         super().__init__(*args, **kwargs)
-        if themes is not None:
+        if themes:
             self.fields["theme"] = forms.ChoiceField(
-                label="Theme", required=False, choices=[("", "All themes"), *[(str(t.pk), str(t)) for t in themes]]
+                label="Theme",
+                required=False,
+                choices=[("", "All themes"), *[(str(t.pk), str(t)) for t in themes]],
+                widget=forms.Select(attrs={"class": "govuk-select"}),
             )
             self.order_fields(["stage", "theme", "priority", "show", "order"])
 
@@ -72,13 +76,18 @@ class ChallengeForm(VersionedModelForm):
             "raised_by_organisation",
             "raised_on",
             "priority",
+            "themes",
             "follows_from",
         ]
         labels = {
             "raised_by": "Raised by (optional)",
             "raised_by_organisation": "Organisation that raised it",
         }
-        widgets = {"description": forms.Textarea(attrs={"rows": 5}), "priority": forms.RadioSelect}
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 5}),
+            "priority": forms.RadioSelect,
+            "themes": forms.CheckboxSelectMultiple,
+        }
 
     def __init__(self, *args, partnership, **kwargs):
         super().__init__(*args, **kwargs)
@@ -92,8 +101,8 @@ class ChallengeForm(VersionedModelForm):
         if self.instance.pk:
             earlier = earlier.exclude(pk=self.instance.pk)
         self.fields["follows_from"].queryset = earlier
-        if "themes" in self.fields:
-            self.fields["themes"].required = False
+        themes = self.fields["themes"]
+        themes.queryset = themes.queryset.filter(pk__in=[theme.pk for theme in theme_choices(partnership)])
         if not self.instance.pk and not self.is_bound:
             self.initial.setdefault("raised_on", dt.date.today())
 

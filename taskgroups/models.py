@@ -92,7 +92,14 @@ class Challenge(Versioned):
         related_name="follow_on_challenges",
         verbose_name="raised by the task-and-finish group",
     )
-    history = HistoricalRecords()
+    themes = models.ManyToManyField(
+        "themes.Theme",
+        blank=True,
+        related_name="challenges",
+        verbose_name="themes it touches",
+        help_text="The strategic themes or priority areas the challenge touches.",
+    )
+    history = HistoricalRecords(m2m_fields=[themes])
 
     objects = ChallengeQuerySet.as_manager()
 

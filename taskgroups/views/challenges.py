@@ -58,7 +58,7 @@ def challenge_list(request, slug):
         "page": page,
         "querystring": querystring,
         "can_edit": access.level(partnership) >= Level.EDIT,
-        "show_themes": themes is not None,
+        "show_themes": bool(themes),
         "open_group_count": TaskGroup.objects.open_for(partnership).count(),
     }
     return render_partial(request, "taskgroups/challenge_list.html", context, "results")

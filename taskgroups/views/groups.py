@@ -9,8 +9,9 @@ from django.db.models import Count, F, Q
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from partnerships.access import Level, get_partnership_for_user
+from partnerships.access import Level, descendant_ids, get_partnership_for_user
 from partnerships.concurrency import StaleEdit
+from partnerships.models import Partnership
 from partnerships.views.common import history_entries, paginate
 
 from ..access import get_group_for_user
@@ -37,9 +38,12 @@ def group_list(request, slug):
     """The partnership's groups, open first, with their warnings and every time a group reported."""
     partnership, access = get_partnership_for_user(request.user, slug, full=True)
     today = dt.date.today()
+    # A partnership keeps oversight of its sub-groups' work: their groups show too, to those who may read them.
+    sub_groups = Partnership.objects.filter(pk__in=descendant_ids(partnership.pk)).only("pk", "is_public")
+    shown = [partnership.pk] + [p.pk for p in sub_groups if access.level(p) >= Level.READ]
     groups = (
-        TaskGroup.objects.filter(partnership=partnership)
-        .select_related("challenge", "lead_person", "lead_organisation")
+        TaskGroup.objects.filter(partnership__in=shown)
+        .select_related("challenge", "lead_person", "lead_organisation", "partnership")
         .annotate(
             milestone_count=Count("milestones", distinct=True),
             milestones_overdue=Count(
@@ -57,6 +61,7 @@ def group_list(request, slug):
         "page": page,
         "querystring": querystring,
         "today": today,
+        "includes_sub_groups": len(shown) > 1,
         "can_edit": access.level(partnership) >= Level.EDIT,
         "warnings": task_group_warnings(groups=TaskGroup.objects.filter(partnership=partnership), today=today),
         "reports": partnership_reporting_record(partnership=partnership, limit=25),

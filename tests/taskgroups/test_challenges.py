@@ -145,12 +145,66 @@ def test_open_for_gives_a_partnerships_open_challenges(cast):
 
 
 def test_the_challenge_list_keeps_its_query_count_as_challenges_grow(officer_client, cast, django_assert_num_queries):
-    """Guards against a query per challenge for who raised it."""
+    """Session, user, partnership, access (4), count, rows, their themes, theme choices, open groups.
+
+    Guards against a query per challenge for who raised it or the themes it touches.
+    """
     url = reverse("taskgroups:challenge_list", args=[cast.partnership.slug])
-    ChallengeFactory(partnership=cast.partnership, raised_by=cast.member_person)
+    theme = _theme(cast.partnership, "Stronger Communities")
+    ChallengeFactory(partnership=cast.partnership, raised_by=cast.member_person).themes.add(theme)
     officer_client.get(url)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(12):
         officer_client.get(url)
-    ChallengeFactory.create_batch(15, partnership=cast.partnership, raised_by=cast.member_person)
-    with django_assert_num_queries(10):
+    for challenge in ChallengeFactory.create_batch(15, partnership=cast.partnership, raised_by=cast.member_person):
+        challenge.themes.add(theme)
+    with django_assert_num_queries(12):
         officer_client.get(url)
+
+
+def _theme(partnership, title):
+    from themes.models import Theme
+
+    return Theme.objects.create(partnership=partnership, title=title)
+
+
+def test_a_challenge_records_the_themes_it_touches_and_the_list_filters_by_theme(officer_client, cast):
+    low_carbon = _theme(cast.partnership, "Low Carbon City")
+    safer = _theme(cast.sub_group, "Safer Communities")
+    _theme(cast.other_partnership, "Not this partnership's")
+    response = officer_client.post(
+        reverse("taskgroups:challenge_create", args=[cast.partnership.slug]),
+        {
+            "title": "Retrofit at scale",
+            "description": "Homes of every tenure",
+            "raised_on_day": "5",
+            "raised_on_month": "1",
+            "raised_on_year": "2023",
+            "themes": [low_carbon.pk, safer.pk],
+        },
+    )
+    challenge = Challenge.objects.get(title="Retrofit at scale")
+    assert response.status_code == 302
+    assert set(challenge.themes.all()) == {low_carbon, safer}
+    ChallengeFactory(partnership=cast.partnership, title="Untouched")
+    url = reverse("taskgroups:challenge_list", args=[cast.partnership.slug])
+    page = officer_client.get(url).content.decode()
+    assert "Not this partnership's" not in page
+    page = officer_client.get(url, {"theme": str(low_carbon.pk)}).content.decode()
+    assert "Retrofit at scale" in page and "Untouched" not in page
+    assert "Low Carbon City" in officer_client.get(challenge.get_absolute_url()).content.decode()
+
+
+def test_a_theme_from_another_partnership_is_refused(officer_client, cast):
+    elsewhere = _theme(cast.other_partnership, "Elsewhere")
+    response = officer_client.post(
+        reverse("taskgroups:challenge_create", args=[cast.partnership.slug]),
+        {
+            "title": "Retrofit",
+            "description": "x",
+            "raised_on_day": "5",
+            "raised_on_month": "1",
+            "raised_on_year": "2023",
+            "themes": [elsewhere.pk],
+        },
+    )
+    assert response.status_code == 200 and "Select a valid choice" in response.content.decode()

@@ -255,3 +255,38 @@ def test_a_seat_role_matters_for_the_link_member(cast):
     guest = MembershipFactory(partnership=cast.partnership, role=Membership.Role.GUEST, is_voting=False)
     with pytest.raises(ValidationError):
         group_save(group=_group(cast, link_member=guest.person))
+
+
+def test_the_group_list_and_a_group_keep_their_query_counts_as_they_grow(officer_client, cast):
+    """Guards against a query per group, milestone, member or report on the group list and a group's page."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from .factories import GroupReportFactory, MilestoneFactory
+
+    def counts():
+        group = TaskGroup.objects.filter(partnership=cast.partnership).order_by("pk").first()
+        urls = [reverse("taskgroups:group_list", args=[cast.partnership.slug]), group.get_absolute_url()]
+        found = []
+        for url in urls:
+            officer_client.get(url)
+            with CaptureQueriesContext(connection) as queries:
+                officer_client.get(url)
+            found.append(len(queries))
+        return found
+
+    def grow(n):
+        for partnership in (cast.partnership, cast.sub_group):
+            for _ in range(n):
+                group = AgreedGroupFactory(partnership=partnership, link_member=cast.member_person)
+                MilestoneFactory.create_batch(2, group=group)
+                GroupReportFactory(group=group)
+                TaskGroupMemberFactory(group=group)
+        first = TaskGroup.objects.filter(partnership=cast.partnership).order_by("pk").first()
+        MilestoneFactory.create_batch(n, group=first)
+        TaskGroupMemberFactory.create_batch(n, group=first)
+
+    grow(1)
+    small = counts()
+    grow(6)
+    assert counts() == small
