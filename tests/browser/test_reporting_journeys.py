@@ -1,0 +1,73 @@
+"""A clerk asks for the OSP's annual update report, watches it being made and downloads it."""
+
+import datetime as dt
+import io
+import re
+
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+from partnerships import demo as register_demo
+from partnerships.models import Organisation, Person
+from reporting import demo, services
+from reporting.models import Report
+from reporting.tasks import render_report
+from tests.browser.conftest import check_accessibility, sign_in
+from tests.factories import UserFactory, make_clerk
+
+
+def test_a_clerk_asks_for_the_osp_annual_report_watches_it_and_downloads_it(page, transactional_db, monkeypatch):
+    demo.seed_narratives(register_demo.seed())
+    make_clerk(Organisation.objects.get(name="Oxford City Council"), username="clerk@oxford.example")
+    # The job waits in the queue until this test plays the worker, so the page is seen polling.
+    queued = []
+    monkeypatch.setattr(services, "queue_after_commit", lambda task, *args: queued.append(args))
+
+    sign_in(page, "clerk@oxford.example")
+    page.get_by_role("link", name="Reports", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Reports")
+    check_accessibility(page)
+
+    page.get_by_role("link", name=re.compile(r"^Oxford Strategic Partnership\s*: annual update reports")).click()
+    expect(page.get_by_role("heading", name="Ask for the annual update report")).to_be_visible()
+    check_accessibility(page)
+
+    page.get_by_label("Financial year").select_option(label="2022/23")
+    page.get_by_role("button", name="Make the annual update report").click()
+    expect(page.get_by_role("status")).to_contain_text("Waiting for its turn")
+    check_accessibility(page)
+
+    (report_id,) = queued[0]
+    render_report.apply(args=[report_id])
+    expect(page.get_by_role("status")).to_contain_text("The report is ready", timeout=15_000)
+    check_accessibility(page)
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download the PDF").click()
+    with open(download.value.path(), "rb") as handle:
+        pdf = PdfReader(io.BytesIO(handle.read()))
+    text = " ".join(" ".join(p.extract_text().split()) for p in pdf.pages)
+    assert "Appendix 1: Oxford Strategic Partnership Membership – March 2023" in text
+    assert "Paul James (Chair)" in text
+    assert download.value.suggested_filename == "oxford-strategic-partnership-annual-update-2022-23.pdf"
+    report = Report.objects.get(pk=report_id)
+    assert report.requested_by.username == "clerk@oxford.example"
+
+
+def test_a_member_reads_a_published_report_from_the_partnerships_reports_tab(page, transactional_db):
+    partnerships = register_demo.seed()
+    demo.seed_narratives(partnerships)
+    member = UserFactory(username="paul.james@example.org")
+    Person.objects.filter(first_name="Paul", last_name="James").update(user=member)
+    report, _ = services.report_request(
+        kind="annual_update", partnership=partnerships["osp"], year=2022, as_at=dt.date(2023, 3, 31)
+    )
+    services.report_render(report=Report.objects.get(pk=report.pk))
+    Report.objects.filter(pk=report.pk).update(published_at=report.requested_at)
+
+    sign_in(page, "paul.james@example.org")
+    page.goto(f"/partnerships/{partnerships['osp'].slug}/")
+    page.get_by_role("link", name="Reports", exact=True).last.click()
+    expect(page.get_by_role("table", name="Annual update reports")).to_contain_text("2022/23")
+    expect(page.get_by_role("button", name="Make the annual update report")).to_have_count(0)
+    check_accessibility(page)

@@ -1,0 +1,129 @@
+from django.urls import reverse
+from django.utils import timezone
+
+from reporting.models import Report
+from tests.matrix import EDIT, READ, SIGNED_IN, Route
+
+from .factories import ReportFactory, council_review
+
+ROLES = ["anonymous", "outsider", "member", "observer", "clerk", "unrelated_clerk", "officer", "admin"]
+
+
+def _roles(**statuses):
+    return {role: statuses[role] for role in ROLES}
+
+
+# Annual update of the cast's private partnership.
+MANAGE = _roles(
+    anonymous=302, outsider=404, member=403, observer=403, clerk=200, unrelated_clerk=404, officer=200, admin=200
+)
+MANAGE_POST = {**MANAGE, **dict.fromkeys(("clerk", "officer", "admin"), 302)}
+UNPUBLISHED = MANAGE
+PUBLISHED = {**MANAGE, "member": 200, "observer": 200}
+READ_SIGNED_IN = {**READ, "anonymous": 302}
+PUBLISH_POST = {**MANAGE_POST, "clerk": 403}
+NARRATIVE_POST = {**EDIT, "officer": 302, "admin": 302}
+
+# The council review of the cast's council (Riverside City Council): its clerks manage it; the member and
+# observer sit for the council, so they read it once published; anyone else with a role is told no.
+REVIEW_MANAGE = _roles(
+    anonymous=302, outsider=403, member=403, observer=403, clerk=200, unrelated_clerk=403, officer=403, admin=200
+)
+REVIEW_MANAGE_POST = {**REVIEW_MANAGE, "clerk": 302, "admin": 302}
+REVIEW_LIST = {**REVIEW_MANAGE, "member": 200, "observer": 200}
+REVIEW_PUBLISHED = REVIEW_LIST
+
+
+def _report(name, **kwargs):
+    def build(c):
+        report = ReportFactory(partnership=c.partnership, **kwargs)
+        return reverse(f"reporting:{name}", args=[report.pk])
+
+    return build
+
+
+def _review(name, **kwargs):
+    def build(c):
+        return reverse(f"reporting:{name}", args=[council_review(c.council, **kwargs).pk])
+
+    return build
+
+
+def _slug(name, *extra):
+    return lambda c: reverse(f"reporting:{name}", args=[c.partnership.slug, *extra])
+
+
+def _council(name, *extra):
+    return lambda c: reverse(f"reporting:{name}", args=[c.council.slug, *extra])
+
+
+ROUTES = [
+    Route("reporting:report_index", lambda c: reverse("reporting:report_index"), SIGNED_IN),
+    Route("reporting:partnership_reports", _slug("partnership_reports"), READ_SIGNED_IN),
+    Route(
+        "reporting:partnership_reports",
+        _slug("partnership_reports"),
+        MANAGE_POST,
+        method="post",
+        data={"year": "2022"},
+        id="annual_update_request",
+    ),
+    Route("reporting:annual_update_preview", _slug("annual_update_preview", 2022), MANAGE),
+    Route("reporting:annual_update_narrative", _slug("annual_update_narrative", 2022), EDIT),
+    Route(
+        "reporting:annual_update_narrative",
+        _slug("annual_update_narrative", 2022),
+        NARRATIVE_POST,
+        method="post",
+        data={"purpose": "To note the annual update"},
+        id="annual_update_narrative_post",
+    ),
+    Route("reporting:report_detail", _report("report_detail"), UNPUBLISHED),
+    Route(
+        "reporting:report_detail",
+        _report("report_detail", published_at=timezone.now()),
+        PUBLISHED,
+        id="report_detail_published",
+    ),
+    Route("reporting:report_download", _report("report_download"), UNPUBLISHED),
+    Route(
+        "reporting:report_download",
+        _report("report_download", published_at=timezone.now()),
+        PUBLISHED,
+        id="report_download_published",
+    ),
+    Route(
+        "reporting:report_retry",
+        _report("report_retry", status=Report.Status.FAILED, error="The PDF could not be made."),
+        MANAGE_POST,
+        method="post",
+        id="report_retry",
+    ),
+    Route("reporting:report_publish", _report("report_publish"), PUBLISH_POST, method="post", data={"publish": "1"}),
+    Route("reporting:organisation_reviews", _council("organisation_reviews"), REVIEW_LIST),
+    Route(
+        "reporting:organisation_reviews",
+        _council("organisation_reviews"),
+        REVIEW_MANAGE_POST,
+        method="post",
+        data={"year": "2023"},
+        id="council_review_request",
+    ),
+    Route("reporting:council_review_preview", _council("council_review_preview", 2023), REVIEW_MANAGE),
+    Route("reporting:council_review_narrative", _council("council_review_narrative", 2023), REVIEW_MANAGE),
+    Route("reporting:report_detail", _review("report_detail"), REVIEW_MANAGE, id="review_detail"),
+    Route(
+        "reporting:report_download",
+        _review("report_download", published_at=timezone.now()),
+        REVIEW_PUBLISHED,
+        id="review_download_published",
+    ),
+    Route(
+        "reporting:report_publish",
+        _review("report_publish"),
+        REVIEW_MANAGE_POST,
+        method="post",
+        data={"publish": "1"},
+        id="review_publish",
+    ),
+]
