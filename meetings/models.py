@@ -492,6 +492,7 @@ class MeetingPack(BackgroundJob):
     file = models.FileField(upload_to=pack_upload_to, max_length=300, blank=True)
     agenda_file = models.FileField(upload_to=pack_upload_to, max_length=300, blank=True)
     page_count = models.PositiveIntegerField(null=True, blank=True)
+    front_pages = models.PositiveSmallIntegerField(null=True, blank=True)
     size = models.PositiveIntegerField(null=True, blank=True)
     failed_paper = models.ForeignKey(Paper, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 

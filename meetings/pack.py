@@ -161,8 +161,20 @@ def _page_number_stamp(page: PageObject, text: str) -> PageObject:
     return stamp
 
 
-def build_pack(contents: PackContents, progress: Callable[[int, str], None] | None = None) -> tuple[bytes, bytes, int]:
-    """Build the pack; returns (pack PDF, tagged front sheet and agenda PDF, page count)."""
+def guess_front_pages(contents: PackContents) -> int:
+    """Roughly how many pages the front sheet and agenda take: the membership, then the agenda on a new page."""
+    membership_rows = len(contents.seats) + 8
+    agenda_rows = sum(2 + len(entry.papers) + (1 if entry.item.summary else 0) for entry in contents.items) + 2
+    return -(-membership_rows // 24) + -(-agenda_rows // 30)
+
+
+def build_pack(
+    contents: PackContents,
+    progress: Callable[[int, str], None] | None = None,
+    *,
+    front_pages_guess: int | None = None,
+) -> tuple[bytes, bytes, int, int]:
+    """Build the pack; returns (pack PDF, tagged front sheet and agenda PDF, page count, front sheet pages)."""
     progress = progress or (lambda percent, step: None)
     with ExitStack() as stack:
         readers = []
@@ -193,18 +205,19 @@ def build_pack(contents: PackContents, progress: Callable[[int, str], None] | No
             readers.append((entry, reader, page_count))
 
         progress(50, "Laying out the front sheet and agenda")
-        # The agenda gives each paper's page in the pack, which depends on the front sheet's own length.
-        front = render_front(contents)
-        for _attempt in range(2):
-            front_pages = len(PdfReader(io.BytesIO(front)).pages)
+        # The agenda gives each paper's page in the pack, which depends on the front sheet's own length:
+        # lay it out for the expected length, and again only if that guess was wrong.
+        front_pages = front_pages_guess or guess_front_pages(contents)
+        for _attempt in range(3):
             page = front_pages + 1
             for entry, _reader, count in readers:
                 entry.start_page = page
                 page += count
-            total = page - 1
-            front = render_front(contents, total_pages=total)
-            if len(PdfReader(io.BytesIO(front)).pages) == front_pages:
+            front = render_front(contents, total_pages=page - 1)
+            laid_out = len(PdfReader(io.BytesIO(front)).pages)
+            if laid_out == front_pages:
                 break
+            front_pages = laid_out
 
         progress(60, "Putting the papers together")
         writer = PdfWriter()
@@ -246,4 +259,4 @@ def build_pack(contents: PackContents, progress: Callable[[int, str], None] | No
         output = io.BytesIO()
         writer.write(output)
     progress(95, "Saving the pack")
-    return output.getvalue(), front, total
+    return output.getvalue(), front, total, front_pages

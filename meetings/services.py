@@ -693,8 +693,16 @@ def pack_build(*, pack_pk: int) -> MeetingPack:
     if contents.content_hash != pack.content_hash:
         # The meeting changed after this was asked for: build what is there now, under its own hash.
         pack.mark(content_hash=contents.content_hash)
+    last = (
+        MeetingPack.objects.filter(meeting=pack.meeting, variant=pack.variant, front_pages__isnull=False)
+        .order_by("-finished_at")
+        .values_list("front_pages", flat=True)
+        .first()
+    )
     try:
-        data, front, pages = build_pack(contents, progress=lambda percent, step: pack.mark(progress=percent, step=step))
+        data, front, pages, front_pages = build_pack(
+            contents, progress=lambda percent, step: pack.mark(progress=percent, step=step), front_pages_guess=last
+        )
     except PackError as error:
         pack.mark(failed_paper=error.paper)
         pack.fail(str(error))
@@ -707,7 +715,13 @@ def pack_build(*, pack_pk: int) -> MeetingPack:
     name = f"{slug}-{pack.meeting.date:%Y-%m-%d}".lower().replace(" ", "-")
     pack.file.save(f"{name}-pack.pdf", ContentFile(data), save=False)
     pack.agenda_file.save(f"{name}-agenda.pdf", ContentFile(front), save=False)
-    pack.finish(file=pack.file.name, agenda_file=pack.agenda_file.name, page_count=pages, size=len(data))
+    pack.finish(
+        file=pack.file.name,
+        agenda_file=pack.agenda_file.name,
+        page_count=pages,
+        front_pages=front_pages,
+        size=len(data),
+    )
     return pack
 
 
