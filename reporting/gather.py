@@ -390,19 +390,38 @@ def achievements(*, partnership: Partnership, year: int) -> list[ThemeActivity] 
         if report.progress.strip():
             for index, para in enumerate(paragraphs(report.progress)):
                 if index == 0:
-                    para.text = f"{report.period.label.split('(')[0].strip().capitalize()}: {para.text}"
+                    para.text = f"{report.period.label}: {para.text}"
                 activity(report.theme, report.theme.partnership).reports.append(para)
     return [by_theme[key] for key in sorted(by_theme, key=lambda k: order[k])]
 
 
 def topics(*, partnership: Partnership, year: int) -> list[str] | Unavailable:
-    """Other topics covered at the year's meetings, from their agendas (seeds/001 §36)."""
-    if _model("meetings", "AgendaItem") is None:
+    """Other topics covered at the year's meetings, from their agendas (seeds/001 §36).
+
+    Major and other items only: standing items are the same at every meeting, and theme updates and
+    task-and-finish reports have sections of their own.
+    """
+    AgendaItem = _model("meetings", "AgendaItem")
+    if AgendaItem is None:
         return Unavailable(
             "Meetings are not yet recorded in Roundtable, so the topics covered at the year's meetings cannot "
             "be listed here."
         )
-    return []  # pragma: no cover
+    Meeting = AgendaItem._meta.get_field("meeting").related_model
+    titles = (
+        AgendaItem.objects.filter(
+            meeting__partnership=partnership,
+            meeting__date__range=(year_start(year), year_end(year)),
+            kind__in=[AgendaItem.Kind.MAJOR, AgendaItem.Kind.OTHER],
+        )
+        .exclude(meeting__status=Meeting.Status.CANCELLED)
+        .order_by("meeting__date", "position")
+        .values_list("title", flat=True)
+    )
+    found: dict[str, None] = {}
+    for title in titles:
+        found.setdefault(title.strip(), None)
+    return list(found)
 
 
 @dataclass
@@ -420,9 +439,10 @@ def plan_priorities(*, partnership: Partnership, as_at: dt.date) -> tuple[str, l
     if Plan is None:
         return "", Unavailable("Plans are not yet recorded in Roundtable, so the plan's priorities are not listed.")
     plan = (
-        Plan.objects.filter(partnership=partnership, adopted_on__lte=as_at)
+        Plan.objects.filter(partnership=partnership)
+        .filter(Q(adopted_on__lte=as_at) | Q(adopted_on__isnull=True, status=Plan.Status.CURRENT))
         .exclude(status=Plan.Status.DRAFT)
-        .order_by("-adopted_on", "-version")
+        .order_by("-number")
         .first()
     )
     if plan is None:
@@ -632,6 +652,12 @@ def annual_update(*, partnership: Partnership, year: int, as_at: dt.date) -> Ann
 
 
 @dataclass
+class DecisionLine:
+    meeting: str
+    text: str
+
+
+@dataclass
 class PartnershipInReview:
     """One partnership in a council's review: who represents the council, what it did, what it decided."""
 
@@ -641,7 +667,7 @@ class PartnershipInReview:
     hosted: bool
     contributions: list[Contribution]
     achievements: list[Paragraph] | Unavailable
-    decisions: list[str] | Unavailable
+    decisions: list[DecisionLine] | Unavailable
 
     @property
     def heading(self) -> str:
@@ -715,11 +741,32 @@ def review_achievements(*, partnerships: list[Partnership], year: int) -> dict[i
     return found
 
 
-def review_decisions(*, partnerships: list[Partnership], year: int) -> dict[int, list[str]] | Unavailable:
+def review_decisions(*, partnerships: list[Partnership], year: int) -> dict[int, list[DecisionLine]] | Unavailable:
     """Decisions each partnership took in the year, from its meetings (seeds/004 Appendices A and B)."""
-    if _model("meetings", "Decision") is None:
+    Decision = _model("meetings", "Decision")
+    if Decision is None:
         return Unavailable("Meetings are not yet recorded in Roundtable, so decisions taken are not listed.")
-    return {}  # pragma: no cover
+    Meeting = _model("meetings", "Meeting")
+    found: dict[int, list[DecisionLine]] = {}
+    for decision in (
+        Decision.objects.filter(
+            item__meeting__partnership__in=partnerships,
+            item__meeting__date__range=(year_start(year), year_end(year)),
+        )
+        .exclude(item__meeting__status=Meeting.Status.CANCELLED)
+        .select_related("item__meeting")
+        .order_by("item__meeting__date", "item__position", "recorded_at")
+    ):
+        meeting = decision.item.meeting
+        text = " ".join(decision.resolution.split())
+        if decision.method == Decision.Method.VOTE:
+            text = (
+                f"{text} ({decision.get_outcome_display()}: {decision.votes_for} for, {decision.votes_against} against)"
+            )
+        found.setdefault(meeting.partnership_id, []).append(
+            DecisionLine(meeting=f"{meeting.name}, {meeting.date:%-d %B %Y}", text=f"{decision.item.title}: {text}")
+        )
+    return found
 
 
 @dataclass
