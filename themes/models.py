@@ -470,7 +470,7 @@ class Plan(Versioned):
     YEARS = 3
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="plans")
-    version = models.PositiveSmallIntegerField(editable=False)
+    number = models.PositiveSmallIntegerField("version", editable=False)
     title = models.CharField(max_length=200)
     start_year = models.PositiveSmallIntegerField(
         "first year", help_text="The year the plan starts, e.g. 2023 for a plan for 2023 to 2026."
@@ -492,9 +492,9 @@ class Plan(Versioned):
     objects = PlanQuerySet.as_manager()
 
     class Meta:
-        ordering = ["partnership", "-version"]
+        ordering = ["partnership", "-number"]
         constraints = [
-            models.UniqueConstraint(fields=["partnership", "version"], name="plan_version_unique"),
+            models.UniqueConstraint(fields=["partnership", "number"], name="plan_version_unique"),
             models.UniqueConstraint(
                 fields=["partnership"], condition=Q(status="current"), name="plan_one_current_per_partnership"
             ),
@@ -504,7 +504,7 @@ class Plan(Versioned):
         ]
 
     def __str__(self) -> str:
-        return f"{self.title} (version {self.version})"
+        return f"{self.title} (version {self.number})"
 
     def get_absolute_url(self) -> str:
         return reverse("themes:plan_detail", args=[self.pk])

@@ -1,0 +1,90 @@
+"""Measurements one at a time and from CSV: good files import, bad files import nothing."""
+
+import datetime as dt
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from themes.models import Measurement
+from themes.services import measurements_import
+
+from .factories import FrameworkFactory, IndicatorFactory, MeasurementFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def framework(cast):
+    framework = FrameworkFactory(partnership=cast.partnership)
+    IndicatorFactory(outcome__framework=framework, code="bus-journeys")
+    IndicatorFactory(outcome__framework=framework, code="carbon")
+    return framework
+
+
+def upload(text: str):
+    return SimpleUploadedFile("measurements.csv", text.encode("utf-8"), content_type="text/csv")
+
+
+def test_a_good_file_imports_every_row(framework):
+    result = measurements_import(
+        framework=framework,
+        upload=upload('indicator,date,value,note\nbus-journeys,2023-03-31,18.5,\ncarbon,31/03/2023,"6,100",estimate\n'),
+    )
+    assert result.ok and result.created == 2
+    assert Measurement.objects.get(indicator__code="carbon").value == 6100
+
+
+def test_wrong_columns_are_refused(framework):
+    result = measurements_import(framework=framework, upload=upload("measure,when,value\nbus-journeys,2023-03-31,1\n"))
+    assert result.errors == [
+        (
+            1,
+            "The first row must name the columns indicator, date, value and optionally note; it has no indicator, "
+            "date columns and it has columns we do not recognise: measure, when.",
+        )
+    ]
+
+
+def test_bad_rows_are_listed_and_nothing_is_imported(framework):
+    MeasurementFactory(indicator=framework.indicators.get(code="carbon"), measured_on=dt.date(2022, 3, 31))
+    result = measurements_import(
+        framework=framework,
+        upload=upload(
+            "indicator,date,value\n"
+            "bus-journeys,2023-03-31,18\n"
+            "bus-journeys,2023-03-31,19\n"
+            "trams,2023-03-31,5\n"
+            "carbon,2023-03-31,lots\n"
+            "carbon,31 March,5\n"
+            "carbon,2022-03-31,6\n"
+        ),
+    )
+    assert result.errors == [
+        (3, "Bus-journeys has another value for 31 March 2023 on row 2."),
+        (4, "There is no indicator “trams” in " + framework.name + "."),
+        (5, "“lots” is not a number."),
+        (6, "“31 March” is not a date: use the form 2024-03-31."),
+        (7, "Carbon already has a measurement for 31 March 2022; change that one on the indicator's page."),
+    ]
+    assert Measurement.objects.count() == 1
+
+
+def test_the_upload_page_shows_the_problems_by_row(officer_client, framework):
+    response = officer_client.post(
+        reverse("themes:measurement_import", args=[framework.pk]),
+        {"file": upload("indicator,date,value\ntrams,2023-03-31,5\n")},
+    )
+    content = response.content.decode()
+    assert "The file has 1 problem, listed below. Nothing has been imported." in content
+    assert "There is no indicator “trams”" in content
+
+
+def test_an_officer_adds_a_measurement_and_a_duplicate_date_is_refused(officer_client, framework):
+    indicator = framework.indicators.get(code="carbon")
+    url = reverse("themes:indicator_detail", args=[indicator.pk])
+    data = {"measured_on_day": "31", "measured_on_month": "3", "measured_on_year": "2024", "value": "5.5"}
+    assert officer_client.post(url, data).status_code == 302
+    response = officer_client.post(url, data)
+    assert "There is already a measurement for this date." in response.content.decode()
+    assert indicator.measurements.count() == 1

@@ -1,0 +1,177 @@
+"""Indicator charts drawn on the server as SVG with pygal, the same in the browser and in PDF reports.
+
+pygal puts its own <style> and <script> inside the SVG. Our pages forbid inline styles and scripts
+(Content-Security-Policy), so both are taken out and the chart is styled by static/themes/charts.css,
+which the page links. A PDF has no such policy: `standalone=True` embeds that same stylesheet instead.
+"""
+
+import datetime as dt
+import hashlib
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import NamedTuple
+from xml.etree import ElementTree
+
+import pygal
+from django.conf import settings
+from django.core.cache import cache as django_cache
+from django.utils.html import escape
+
+from .models import Indicator, Measurement
+
+
+class Point(NamedTuple):
+    """One measurement as a chart needs it, lighter than a model instance when there are thousands."""
+
+    measured_on: dt.date
+    value: Decimal
+
+
+CHART_CSS_PATH = Path(settings.BASE_DIR, "static/themes/charts.css")
+SIZES = {"small": (360, 170), "full": (720, 320)}
+SVG_NS = "http://www.w3.org/2000/svg"
+CACHE_SECONDS = 60 * 60 * 24
+
+
+@cache
+def chart_css() -> str:
+    return CHART_CSS_PATH.read_text(encoding="utf-8")
+
+
+def describe(indicator: Indicator, measurements: list[Measurement]) -> str:
+    """The chart's text alternative: what it shows, in a sentence or two."""
+    if not measurements:
+        text = f"{indicator.name}: no measurements yet."
+    else:
+        first, last = measurements[0], measurements[-1]
+        if len(measurements) == 1:
+            text = f"{indicator.name}: one measurement, {indicator.format_value(last.value)} on {last.measured_on:%-d %B %Y}."
+        else:
+            text = (
+                f"{indicator.name}: {len(measurements)} measurements from {indicator.format_value(first.value)} "
+                f"on {first.measured_on:%-d %B %Y} to {indicator.format_value(last.value)} on {last.measured_on:%-d %B %Y}."
+            )
+    if indicator.target_value is not None:
+        when = f" by {indicator.target_on:%B %Y}" if indicator.target_on else ""
+        text += f" Target {indicator.format_value(indicator.target_value)}{when}, shown as a dashed line."
+    return text
+
+
+def _render(indicator: Indicator, measurements: list[Measurement], size: str) -> str:
+    width, height = SIZES[size]
+    points = [(m.measured_on, float(m.value)) for m in measurements]
+    dates = [d for d, _ in points]
+    target_end = max(indicator.target_on or dt.date.min, dates[-1]) if dates else None
+    span = (target_end - dates[0]).days if dates else 0
+    chart = pygal.DateLine(
+        width=width,
+        height=height,
+        disable_xml_declaration=True,
+        js=[],
+        css=[],
+        show_legend=False,
+        explicit_size=False,
+        show_dots=len(points) <= (16 if size == "full" else 8),
+        dots_size=3 if size == "full" else 2.5,
+        show_x_guides=False,
+        truncate_label=-1,
+        x_label_rotation=0,
+        x_labels_major_count=4 if size == "small" else 7,
+        show_minor_x_labels=False,
+        y_labels_major_every=None,
+        show_minor_y_labels=size == "full",
+        margin=12,
+        no_data_text="No measurements yet",
+        x_value_formatter=(lambda d: d.strftime("%b %Y")) if span < 3 * 365 else (lambda d: d.strftime("%Y")),
+        value_formatter=lambda v: indicator.format_value(v),
+        include_x_axis=False,
+        show_x_labels=bool(points),
+        show_y_labels=bool(points),
+    )
+    if points:
+        chart.add("Measured", points)
+    if indicator.target_value is not None and points:
+        chart.add("Target", [(dates[0], float(indicator.target_value)), (target_end, float(indicator.target_value))])
+    if len(points) == 1 and indicator.target_value is None:
+        # A single point on its own has no range to draw; give the axis one around it.
+        value = points[0][1]
+        chart.range = (value - abs(value) * 0.1 - 1, value + abs(value) * 0.1 + 1)
+        chart.x_labels = [dates[0] - dt.timedelta(days=180), dates[0] + dt.timedelta(days=180)]
+    tree = chart.render_tree()
+    return _clean(tree, indicator, measurements, size)
+
+
+def _local(tag) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _clean(tree, indicator, measurements, size: str) -> str:
+    for parent in list(tree.iter()):
+        for child in list(parent):
+            name = _local(child.tag)
+            classes = (child.get("class") or "").split()
+            if name in ("style", "script", "") or "tooltip-overlay" in classes:
+                parent.remove(child)
+            elif name == "title" and parent is not tree:
+                # Hover titles on every guide line repeat the axis labels; the chart has one text alternative.
+                parent.remove(child)
+    chart_id = f"indicator-{indicator.pk}-{size}-chart"
+    tree.set("id", chart_id)
+    tree.set("class", f"pygal-chart rt-chart rt-chart--{size}")
+    tree.set("role", "img")
+    tree.set("aria-labelledby", f"{chart_id}-title")
+    tree.set("focusable", "false")
+    for title in [child for child in tree if _local(child.tag) == "title"]:
+        title.text = describe(indicator, measurements)
+        title.set("id", f"{chart_id}-title")
+    text = ElementTree.tostring(tree, encoding="unicode")
+    if "xmlns=" not in text[:200]:
+        text = text.replace("<svg", f'<svg xmlns="{SVG_NS}"', 1)
+    return text
+
+
+def _key(indicator: Indicator, measurements: list[Measurement], size: str) -> str:
+    """A key made from everything drawn, so a changed measurement or target can never show an old chart."""
+    parts = [
+        indicator.pk,
+        indicator.name,
+        indicator.unit,
+        indicator.target_value,
+        indicator.target_on,
+        size,
+        pygal.__version__,
+        *((m.measured_on, m.value) for m in measurements),
+    ]
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    return f"themes:chart:{indicator.pk}:{digest}"
+
+
+def indicator_chart(
+    indicator: Indicator, measurements: list[Measurement] | None = None, *, size: str = "full", standalone: bool = False
+) -> str:
+    """SVG text of one indicator's chart. With standalone=True it carries its own styles (for WeasyPrint)."""
+    if measurements is None:
+        measurements = list(indicator.measurements.order_by("measured_on"))
+    return indicator_charts([(indicator, measurements)], size=size, standalone=standalone)[indicator.pk]
+
+
+def indicator_charts(pairs, *, size: str = "small", standalone: bool = False) -> dict[int, str]:
+    """Charts for many indicators at once, drawn only when their data has changed since last drawn."""
+    keys = {indicator.pk: _key(indicator, measurements, size) for indicator, measurements in pairs}
+    found = django_cache.get_many(list(keys.values()))
+    charts, fresh = {}, {}
+    for indicator, measurements in pairs:
+        key = keys[indicator.pk]
+        svg = found.get(key)
+        if svg is None:
+            svg = fresh[key] = _render(indicator, measurements, size)
+        charts[indicator.pk] = _standalone(svg) if standalone else svg
+    if fresh:
+        django_cache.set_many(fresh, CACHE_SECONDS)
+    return charts
+
+
+def _standalone(svg: str) -> str:
+    head, _, tail = svg.partition(">")
+    return f"{head}><style>{escape(chart_css())}</style>{tail}" if tail else svg

@@ -1,0 +1,121 @@
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from partnerships.access import Level, get_partnership_for_user
+from partnerships.concurrency import StaleEdit, save_versioned
+
+from ..access import can_draft_reports, get_theme_for_user
+from ..forms import ScheduleForm, ThemeForm
+from ..models import Theme, ThemeReportSchedule
+from ..services import report_obligations, schedule_save
+from .common import render_form
+
+# How far ahead the theme pages look for the next report due.
+AHEAD_DAYS = 200
+
+
+def theme_list(request, slug):
+    """A partnership's themes with who leads them and where their reports stand."""
+    partnership, access = get_partnership_for_user(request.user, slug, full=True)
+    themes = list(
+        Theme.objects.filter(partnership=partnership).select_related(
+            "partnership", "partnership__theme_report_schedule", "lead_group", "lead_officer"
+        )
+    )
+    obligations = report_obligations(themes=themes, ahead_days=AHEAD_DAYS)
+    by_theme: dict[int, list] = {}
+    for obligation in obligations:
+        by_theme.setdefault(obligation.theme.pk, []).append(obligation)
+    rows = [{"theme": theme, "obligations": by_theme.get(theme.pk, [])} for theme in themes]
+    return render(
+        request,
+        "themes/theme_list.html",
+        {
+            "partnership": partnership,
+            "rows": rows,
+            "can_edit": access.level(partnership) >= Level.EDIT,
+            "schedule": ThemeReportSchedule.for_partnership(partnership),
+        },
+    )
+
+
+def theme_detail(request, pk):
+    theme, access = get_theme_for_user(request.user, pk)
+    theme.partnership.theme_report_schedule = ThemeReportSchedule.for_partnership(theme.partnership)
+    obligations = report_obligations(themes=[theme], ahead_days=AHEAD_DAYS)
+    reports = list(theme.reports.select_related("submitted_by").order_by("-year", "-half"))
+    return render(
+        request,
+        "themes/theme_detail.html",
+        {
+            "theme": theme,
+            "partnership": theme.partnership,
+            "obligations": obligations,
+            "reports": reports,
+            "achievements": list(theme.achievements.prefetch_related("figures")[:20]),
+            "can_edit": access.level(theme.partnership) >= Level.EDIT,
+            "can_draft": can_draft_reports(access, theme),
+            "today": dt.date.today(),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def theme_add(request, slug):
+    partnership, access = get_partnership_for_user(request.user, slug, write=True)
+    form = ThemeForm(request.POST or None, partnership=partnership)
+    if request.method == "POST" and form.is_valid():
+        theme = save_versioned(form.save(commit=False))
+        messages.success(request, f"The theme {theme.title} has been added.")
+        return redirect(theme)
+    return render_form(
+        request,
+        form,
+        heading="Add a theme",
+        caption=partnership.name,
+        back=f"/partnerships/{partnership.slug}/themes/",
+        submit="Add theme",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def theme_edit(request, pk):
+    theme, access = get_theme_for_user(request.user, pk, write=True)
+    form = ThemeForm(request.POST or None, instance=theme, partnership=theme.partnership)
+    if request.method == "POST" and form.is_valid():
+        try:
+            save_versioned(form.save(commit=False), started_from=form.cleaned_data["version"])
+        except StaleEdit:
+            form.add_error(None, "Someone else saved this theme at the same moment. Check it and save again.")
+        else:
+            messages.success(request, "Your changes have been saved.")
+            return redirect(theme)
+    return render_form(
+        request, form, heading=f"Change {theme.title}", caption=theme.partnership.name, back=theme.get_absolute_url()
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def schedule_edit(request, slug):
+    """The two dates a year the partnership's theme reports fall due."""
+    partnership, access = get_partnership_for_user(request.user, slug, write=True)
+    schedule = ThemeReportSchedule.for_partnership(partnership)
+    form = ScheduleForm(request.POST or None, instance=schedule)
+    if request.method == "POST" and form.is_valid():
+        schedule_save(schedule=form.save(commit=False))
+        messages.success(request, "The theme report dates have been saved. Draft reports now use the new dates.")
+        return redirect("themes:theme_list", slug=partnership.slug)
+    return render_form(
+        request,
+        form,
+        heading="When theme reports are due",
+        caption=partnership.name,
+        back=f"/partnerships/{partnership.slug}/themes/",
+    )
