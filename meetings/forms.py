@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from partnerships.concurrency import VersionedModelForm
 from partnerships.govuk import DateField, Form
 from partnerships.models import Membership, Organisation, Person
+from taskgroups.models import GroupReport
+from themes.models import ThemeReport
 
 from . import voting
 from .models import Action, AgendaItem, Attendance, Decision, Meeting
@@ -61,7 +63,16 @@ class CancelForm(Form):
 class AgendaItemForm(VersionedModelForm):
     class Meta:
         model = AgendaItem
-        fields = ["title", "kind", "summary", "presenter", "duration_minutes", "guests"]
+        fields = [
+            "title",
+            "kind",
+            "summary",
+            "presenter",
+            "duration_minutes",
+            "guests",
+            "theme_report",
+            "task_group_report",
+        ]
         widgets = {"kind": forms.Select, "guests": forms.CheckboxSelectMultiple}
         labels = {"presenter": "Presented by", "guests": "Guests invited for this item"}
 
@@ -86,6 +97,14 @@ class AgendaItemForm(VersionedModelForm):
             "but do not vote."
         )
         self.fields["title"].error_messages["required"] = "Enter the item's title."
+        self.fields["theme_report"].queryset = ThemeReport.objects.filter(
+            theme__partnership_id=meeting.partnership_id
+        ).select_related("theme")
+        self.fields["task_group_report"].queryset = GroupReport.objects.filter(
+            group__partnership_id=meeting.partnership_id
+        ).select_related("group")
+        self.fields["theme_report"].label = "Theme report (optional)"
+        self.fields["task_group_report"].label = "Task-and-finish group report (optional)"
 
 
 class PaperForm(Form):

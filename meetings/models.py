@@ -215,6 +215,23 @@ class AgendaItem(Versioned):
         help_text="People invited for this item only (seeds/002 'Membership of the OSP'). Guests do not vote.",
     )
     minutes = models.TextField(blank=True, help_text="What was discussed and agreed, as the minutes record it.")
+    theme_report = models.ForeignKey(
+        "themes.ThemeReport",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agenda_items",
+        help_text="For a theme update: the theme's report this item takes (seeds/002 Appendix B).",
+    )
+    task_group_report = models.ForeignKey(
+        "taskgroups.GroupReport",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agenda_items",
+        verbose_name="task-and-finish group report",
+        help_text="For a task-and-finish report: the group's report this item takes (seeds/002 Appendix C).",
+    )
     history = HistoricalRecords(m2m_fields=[guests])
 
     class Meta:
@@ -229,6 +246,16 @@ class AgendaItem(Versioned):
     @property
     def is_standing(self) -> bool:
         return self.kind in self.STANDING_KINDS
+
+    def clean(self):
+        errors = {}
+        partnership_id = self.meeting.partnership_id if self.meeting_id else None
+        if self.theme_report_id and self.theme_report.theme.partnership_id != partnership_id:
+            errors["theme_report"] = "Choose a report from one of this partnership's themes."
+        if self.task_group_report_id and self.task_group_report.group.partnership_id != partnership_id:
+            errors["task_group_report"] = "Choose a report from one of this partnership's task-and-finish groups."
+        if errors:
+            raise ValidationError(errors)
 
 
 def paper_upload_to(instance, filename: str) -> str:

@@ -64,7 +64,9 @@ def pack_contents(meeting: Meeting, variant: str) -> PackContents:
     """What goes in the pack, in order, and the hash that says whether a stored one is still right."""
     papers = Paper.objects.filter(current__isnull=False).select_related("current").order_by("position", "pk")
     items = list(
-        meeting.items.select_related("presenter", "presenter__organisation")
+        meeting.items.select_related(
+            "presenter", "presenter__organisation", "theme_report__theme", "task_group_report__group"
+        )
         .prefetch_related(Prefetch("papers", queryset=papers), "guests")
         .order_by("position")
     )
@@ -107,6 +109,8 @@ def pack_contents(meeting: Meeting, variant: str) -> PackContents:
                 entry.item.duration_minutes,
                 sorted(str(g) for g in entry.item.guests.all()),
                 entry.withheld,
+                str(entry.item.theme_report or ""),
+                str(entry.item.task_group_report or ""),
                 [[p.paper.pk, p.paper.title, p.paper.is_confidential, p.paper.current.sha256] for p in entry.papers],
             ]
             for entry in pack_items

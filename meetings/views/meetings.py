@@ -91,7 +91,7 @@ def _detail_context(request, meeting, access, level):
     if level < Level.READ:
         papers = papers.filter(is_confidential=False)
     items = list(
-        meeting.items.select_related("presenter")
+        meeting.items.select_related("presenter", "theme_report__theme", "task_group_report__group")
         .prefetch_related(
             Prefetch("papers", queryset=papers.order_by("position", "pk")),
             "guests",

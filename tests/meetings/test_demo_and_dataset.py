@@ -1,0 +1,39 @@
+"""The demonstration year of OSP meetings, and the synthetic meetings for benchmarks."""
+
+import pytest
+from django.core.management import call_command
+
+from meetings import demo
+from meetings.models import Action, AgendaItem, Attendance, Decision, Meeting, Paper, PaperVersion
+
+
+@pytest.mark.django_db
+def test_the_osp_has_a_year_of_meetings_from_the_report_and_seeding_again_changes_nothing():
+    call_command("seed_demo")
+    osp = Meeting.objects.filter(partnership__short_name="OSP")
+    assert osp.count() == 6
+    assert osp.filter(kind="annual_review", date__month=11).exists()
+    # seeds/001 paragraph 36 topics and paragraph 38 workshop items are agenda items.
+    titles = set(AgendaItem.objects.filter(meeting__in=osp).values_list("title", flat=True))
+    assert {"Cost of Living Crisis", "Homes for Ukraine Scheme and local response", "Housing delivery"} <= titles
+    assert Paper.objects.filter(item__meeting__in=osp, is_confidential=True).count() == 1
+    assert Attendance.objects.filter(meeting__in=osp).exists()
+    assert Decision.objects.filter(item__meeting__in=osp, method="vote").exists()
+    assert Action.objects.filter(raised_at__in=osp).exclude(status="done").exists()
+    assert osp.filter(minutes_status="approved").count() == 5
+    counts = [m.objects.count() for m in (Meeting, AgendaItem, Paper, PaperVersion, Attendance, Decision, Action)]
+    from partnerships import demo as partnership_demo
+
+    demo.seed(partnership_demo.seed())
+    assert [
+        m.objects.count() for m in (Meeting, AgendaItem, Paper, PaperVersion, Attendance, Decision, Action)
+    ] == counts
+
+
+@pytest.mark.django_db
+def test_the_dataset_grows_with_the_scale():
+    from partnerships.management.commands.generate_dataset import generate_all
+
+    context = generate_all(0.1)
+    assert len(context["meetings"]) == 8 * len(context["partnerships"])
+    assert Paper.objects.exists() and Attendance.objects.exists() and Action.objects.exists()
