@@ -27,23 +27,21 @@
       list.dataset.sortableReady = "true";
       let dragged = null;
       list.querySelectorAll("[data-item]").forEach((row) => {
+        // Only the handle is draggable, so text in the item can still be selected.
         const handle = row.querySelector(".rt-agenda__handle");
-        if (!handle) {
-          return;
+        if (handle) {
+          handle.setAttribute("draggable", "true");
+          handle.addEventListener("dragstart", (event) => {
+            dragged = row;
+            row.classList.add("rt-agenda__item--dragging");
+            event.dataTransfer.effectAllowed = "move";
+            event.dataTransfer.setData("text/plain", row.dataset.item);
+          });
+          handle.addEventListener("dragend", () => {
+            row.classList.remove("rt-agenda__item--dragging");
+            list.querySelectorAll(".rt-agenda__item--over").forEach((r) => r.classList.remove("rt-agenda__item--over"));
+          });
         }
-        // Only the handle starts a drag, so text in the item can still be selected.
-        handle.addEventListener("mousedown", () => row.setAttribute("draggable", "true"));
-        row.addEventListener("dragstart", (event) => {
-          dragged = row;
-          row.classList.add("rt-agenda__item--dragging");
-          event.dataTransfer.effectAllowed = "move";
-          event.dataTransfer.setData("text/plain", row.dataset.item);
-        });
-        row.addEventListener("dragend", () => {
-          row.classList.remove("rt-agenda__item--dragging");
-          row.removeAttribute("draggable");
-          list.querySelectorAll(".rt-agenda__item--over").forEach((r) => r.classList.remove("rt-agenda__item--over"));
-        });
         row.addEventListener("dragover", (event) => {
           if (dragged && dragged !== row) {
             event.preventDefault();

@@ -158,3 +158,20 @@ def test_a_bad_upload_is_refused_and_the_title_kept(page, cast, tmp_path):
     expect(page.get_by_label("Title of the paper")).to_have_value("Budget monitoring")
     expect(page.get_by_label("Confidential: members only")).to_be_checked()
     check_accessibility(page)
+
+
+def test_an_officer_reorders_the_agenda_by_dragging(page, cast):
+    from tests.meetings.factories import MeetingFactory
+
+    meeting = MeetingFactory(partnership=cast.partnership)
+    sign_in(page, "officer@example.org")
+    page.goto(f"/meetings/{meeting.pk}/")
+    rows = page.locator("#agenda [data-item]")
+    expect(rows.first).to_contain_text("Apologies")
+    # The whole agenda in view, so the mouse can reach both rows.
+    page.set_viewport_size({"width": 1200, "height": 2400})
+    rows.last.locator(".rt-agenda__handle").drag_to(rows.first)
+    expect(page.locator("#agenda [data-item]").first).to_contain_text("1. Any other business")
+    check_accessibility(page)
+    titles = list(meeting.items.order_by("position").values_list("title", flat=True))
+    assert titles[0] == "Any other business"
