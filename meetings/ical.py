@@ -38,4 +38,6 @@ def meetings_calendar(meetings, *, name: str, show_agendas) -> bytes:
         event.add("description", "\n".join(lines))
         event.add("sequence", meeting.version)
         calendar.add_component(event)
+    # Times are London times: the feed carries the timezone's rules so every application reads them alike.
+    calendar.add_missing_timezones()
     return calendar.to_ical()

@@ -19,6 +19,7 @@ urlpatterns = [
     path("meetings/<int:pk>/edit/", meetings.meeting_edit, name="meeting_edit"),
     path("meetings/<int:pk>/cancel/", meetings.meeting_cancel_view, name="meeting_cancel"),
     path("meetings/<int:pk>/held/", meetings.meeting_held, name="meeting_held"),
+    path("meetings/<int:pk>/history/", meetings.meeting_history, name="meeting_history"),
     path("meetings/<int:pk>/agenda/add/", agenda.item_add, name="item_add"),
     path("meetings/<int:pk>/agenda/order/", agenda.agenda_order, name="agenda_order"),
     path("meetings/<int:pk>/agenda/publish/", agenda.publish, name="agenda_publish"),

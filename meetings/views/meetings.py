@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from partnerships.access import Level, get_access, get_partnership_for_user
 from partnerships.concurrency import StaleEdit
 from partnerships.models import Interest
-from partnerships.views.common import paginate, render_partial
+from partnerships.views.common import history_entries, paginate, render_partial
 
 from ..access import get_meeting_for_user
 from ..forms import CancelForm, MeetingForm, ScheduleYearForm
@@ -235,3 +235,19 @@ def declarations_beside_register(meeting, declarations):
     for interest in interests:
         register.setdefault(interest.person_id, []).append(interest)
     return register
+
+
+@login_required
+def meeting_history(request, pk):
+    """Who changed the meeting and when, for its officers."""
+    meeting, access, level = get_meeting_for_user(request.user, pk, write=True)
+    return render(
+        request,
+        "partnerships/history.html",
+        {
+            "record": meeting,
+            "entries": history_entries(meeting),
+            "back": meeting.get_absolute_url(),
+            "partnership": meeting.partnership,
+        },
+    )

@@ -139,6 +139,7 @@ ROUTES = [
     Route("meetings:meeting_edit", _meeting("meeting_edit"), EDIT),
     Route("meetings:meeting_cancel", _meeting("meeting_cancel"), EDIT),
     Route("meetings:meeting_held", _meeting("meeting_held"), EDIT_POST, method="post"),
+    Route("meetings:meeting_history", _meeting("meeting_history"), EDIT),
     Route("meetings:item_add", _meeting("item_add"), EDIT),
     Route("meetings:agenda_order", _meeting("agenda_order"), EDIT_POST, method="post"),
     Route("meetings:agenda_publish", _meeting("agenda_publish"), EDIT_POST, method="post"),

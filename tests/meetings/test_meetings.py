@@ -157,3 +157,22 @@ def test_calendar_lists_upcoming_meetings_the_reader_may_see(client, cast):
     assert "Riverside Strategic" not in body
     cast.client_for(client, "member")
     assert "Riverside Strategic" in client.get("/meetings/").content.decode()
+
+
+def test_officers_see_who_changed_a_meeting(officer_client, cast):
+    meeting = MeetingFactory(partnership=cast.partnership)
+    officer_client.post(
+        f"/meetings/{meeting.pk}/edit/",
+        {
+            "kind": "regular",
+            "date_day": "13",
+            "date_month": "3",
+            "date_year": "2024",
+            "start_time": "10:30",
+            "end_time": "13:00",
+            "version": meeting.version,
+        },
+    )
+    page = officer_client.get(f"/meetings/{meeting.pk}/history/").content.decode()
+    assert "officer@example.org" in page
+    assert "Date: 12 Mar 2024 → 13 Mar 2024" in page
