@@ -2,13 +2,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from partnerships.concurrency import VersionedModelForm
-from partnerships.govuk import DateField, Form
+from partnerships.govuk import DateField, Form, ModelForm
 from partnerships.models import Membership, Organisation, Person
 from taskgroups.models import GroupReport
 from themes.models import ThemeReport
 
 from . import voting
-from .models import Action, AgendaItem, Attendance, Decision, Meeting
+from .models import Action, AgendaItem, Attendance, Decision, Meeting, StandingItem
 from .papers import check_pdf
 
 
@@ -327,3 +327,16 @@ class ApproveMinutesForm(Form):
 class AttendanceForm(Form):
     status = forms.ChoiceField(choices=Attendance.Status.choices)
     alternate = forms.IntegerField(required=False)
+
+
+class StandingItemForm(ModelForm):
+    kind = forms.ChoiceField(label="Kind", choices=AgendaItem.Kind.choices, initial=AgendaItem.Kind.OTHER)
+
+    class Meta:
+        model = StandingItem
+        fields = ["title", "kind", "duration_minutes", "at_end"]
+        labels = {"duration_minutes": "Duration in minutes (optional)", "at_end": "Put it at the end of the agenda"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title"].error_messages["required"] = "Enter the standing item's title."

@@ -79,6 +79,20 @@ def standing_items(partnership: Partnership) -> list[StandingItem]:
 
 
 @transaction.atomic
+def standing_item_add(*, item: StandingItem) -> StandingItem:
+    standing_items(item.partnership)
+    item.position = (item.partnership.standing_items.aggregate(top=Max("position"))["top"] or 0) + 1
+    item.full_clean()
+    item.save()
+    return item
+
+
+def standing_item_remove(*, item: StandingItem) -> None:
+    """Remove an item from the partnership's standing items; meetings already planned keep theirs."""
+    item.delete()
+
+
+@transaction.atomic
 def meeting_create(*, meeting: Meeting) -> Meeting:
     """Add a meeting; its agenda starts from the partnership's standing items."""
     meeting.full_clean()

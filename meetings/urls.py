@@ -15,6 +15,7 @@ urlpatterns = [
     path("partnerships/<slug:slug>/meetings/new/", meetings.meeting_create_view, name="meeting_create"),
     path("partnerships/<slug:slug>/meetings/schedule/", meetings.meeting_schedule, name="meeting_schedule"),
     path("partnerships/<slug:slug>/actions/", record.action_list, name="action_list"),
+    path("partnerships/<slug:slug>/standing-items/", meetings.standing_item_list, name="standing_items"),
     path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
     path("meetings/<int:pk>/edit/", meetings.meeting_edit, name="meeting_edit"),
     path("meetings/<int:pk>/cancel/", meetings.meeting_cancel_view, name="meeting_cancel"),

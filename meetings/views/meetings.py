@@ -15,8 +15,8 @@ from partnerships.models import Interest
 from partnerships.views.common import history_entries, paginate, render_partial
 
 from ..access import get_meeting_for_user
-from ..forms import CancelForm, MeetingForm, ScheduleYearForm
-from ..models import Action, Attendance, CalendarFeed, Decision, Declaration, Meeting, Paper
+from ..forms import CancelForm, MeetingForm, ScheduleYearForm, StandingItemForm
+from ..models import Action, AgendaItem, Attendance, CalendarFeed, Decision, Declaration, Meeting, Paper
 from ..services import (
     MeetingRuleBroken,
     meeting_cancel,
@@ -26,6 +26,9 @@ from ..services import (
     meeting_schedule_year,
     minutes_awaiting_approval,
     schedule_dates,
+    standing_item_add,
+    standing_item_remove,
+    standing_items,
 )
 from .common import page_flags, refuse
 
@@ -251,3 +254,28 @@ def meeting_history(request, pk):
             "partnership": meeting.partnership,
         },
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def standing_item_list(request, slug):
+    """The items every new meeting of the partnership starts with."""
+    partnership, access = get_partnership_for_user(request.user, slug, write=True)
+    form = StandingItemForm(request.POST or None)
+    if request.method == "POST":
+        remove = request.POST.get("remove")
+        if remove:
+            item = partnership.standing_items.filter(pk=remove).first()
+            if item is not None:
+                standing_item_remove(item=item)
+                messages.success(request, f"“{item.title}” is no longer a standing item.")
+            return redirect("meetings:standing_items", slug=partnership.slug)
+        if form.is_valid():
+            item = form.save(commit=False)
+            item.partnership = partnership
+            standing_item_add(item=item)
+            messages.success(request, f"“{item.title}” is now a standing item of every new meeting.")
+            return redirect("meetings:standing_items", slug=partnership.slug)
+    kinds = dict(AgendaItem.Kind.choices)
+    items = [{"item": item, "kind": kinds.get(item.kind, item.kind)} for item in standing_items(partnership)]
+    return render(request, "meetings/standing_items.html", {"partnership": partnership, "items": items, "form": form})

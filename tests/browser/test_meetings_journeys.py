@@ -175,3 +175,8 @@ def test_an_officer_reorders_the_agenda_by_dragging(page, cast):
     check_accessibility(page)
     titles = list(meeting.items.order_by("position").values_list("title", flat=True))
     assert titles[0] == "Any other business"
+    page.goto(f"/partnerships/{cast.partnership.slug}/standing-items/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Standing items")
+    check_accessibility(page)
+    page.goto(f"/meetings/{meeting.pk}/history/")
+    check_accessibility(page)

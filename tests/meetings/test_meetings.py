@@ -176,3 +176,15 @@ def test_officers_see_who_changed_a_meeting(officer_client, cast):
     page = officer_client.get(f"/meetings/{meeting.pk}/history/").content.decode()
     assert "officer@example.org" in page
     assert "Date: 12 Mar 2024 → 13 Mar 2024" in page
+
+
+def test_officers_keep_the_partnerships_standing_items(officer_client, cast):
+    url = f"/partnerships/{cast.partnership.slug}/standing-items/"
+    assert "Matters arising" in officer_client.get(url).content.decode()
+    officer_client.post(url, {"title": "Chair's welcome", "kind": "other", "duration_minutes": "5"})
+    apologies = cast.partnership.standing_items.get(title="Apologies")
+    officer_client.post(url, {"remove": apologies.pk})
+    meeting = MeetingFactory(partnership=cast.partnership)
+    titles = list(meeting.items.order_by("position").values_list("title", flat=True))
+    assert titles[0] != "Apologies" and "Chair's welcome" in titles and titles[-1] == "Any other business"
+    assert "Enter the standing item" in officer_client.post(url, {"title": ""}).content.decode()
