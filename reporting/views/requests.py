@@ -28,6 +28,13 @@ def _narrative_years(queryset) -> set[int]:
     return set(queryset.values_list("year", flat=True))
 
 
+def _years(written: set[int], reports) -> list[tuple[int, str]]:
+    """The last four years, and any earlier one with a narrative or a report."""
+    recent = [year for year, _label in year_choices()[:4]]
+    wanted = set(recent) | written | {report.year for report in reports}
+    return [(year, label) for year, label in year_choices() if year in wanted]
+
+
 def _ask(request, form, *, kind, subject: dict):
     """Validate the request form and ask for the report; a redirect, or None to show the form's errors."""
     if not form.is_valid():
@@ -65,10 +72,12 @@ def partnership_reports(request, slug):
         "manages": manages,
         "can_edit": access.can_edit(partnership),
         "form": form,
-        "reports": _reports(Report.objects.filter(kind=Kind.ANNUAL_UPDATE, partnership=partnership), manages),
-        "years": year_choices()[:4],
-        "written": _narrative_years(Narrative.objects.filter(kind=Kind.ANNUAL_UPDATE, partnership=partnership)),
     }
+    context["reports"] = list(
+        _reports(Report.objects.filter(kind=Kind.ANNUAL_UPDATE, partnership=partnership), manages)
+    )
+    context["written"] = _narrative_years(Narrative.objects.filter(kind=Kind.ANNUAL_UPDATE, partnership=partnership))
+    context["years"] = _years(context["written"], context["reports"])
     return render(request, "reporting/partnership_reports.html", context, status=400 if form.errors else 200)
 
 
@@ -88,10 +97,12 @@ def organisation_reviews(request, slug):
         "organisation": organisation,
         "manages": manages,
         "form": form,
-        "reports": _reports(Report.objects.filter(kind=Kind.COUNCIL_REVIEW, organisation=organisation), manages),
-        "years": year_choices()[:4],
-        "written": _narrative_years(Narrative.objects.filter(kind=Kind.COUNCIL_REVIEW, organisation=organisation)),
     }
+    context["reports"] = list(
+        _reports(Report.objects.filter(kind=Kind.COUNCIL_REVIEW, organisation=organisation), manages)
+    )
+    context["written"] = _narrative_years(Narrative.objects.filter(kind=Kind.COUNCIL_REVIEW, organisation=organisation))
+    context["years"] = _years(context["written"], context["reports"])
     return render(request, "reporting/organisation_reviews.html", context, status=400 if form.errors else 200)
 
 

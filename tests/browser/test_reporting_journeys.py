@@ -13,7 +13,7 @@ from reporting import demo, services
 from reporting.models import Report
 from reporting.tasks import render_report
 from tests.browser.conftest import check_accessibility, sign_in
-from tests.factories import UserFactory, make_clerk
+from tests.factories import UserFactory, make_clerk, make_officer
 
 
 def test_a_clerk_asks_for_the_osp_annual_report_watches_it_and_downloads_it(page, transactional_db, monkeypatch):
@@ -70,4 +70,24 @@ def test_a_member_reads_a_published_report_from_the_partnerships_reports_tab(pag
     page.get_by_role("link", name="Reports", exact=True).last.click()
     expect(page.get_by_role("table", name="Annual update reports")).to_contain_text("2022/23")
     expect(page.get_by_role("button", name="Make the annual update report")).to_have_count(0)
+    check_accessibility(page)
+
+
+def test_an_officer_writes_the_narrative_and_previews_the_report(page, transactional_db):
+    partnerships = register_demo.seed()
+    demo.seed_narratives(partnerships)
+    make_officer(partnerships["osp"], username="osp.officer@example.org")
+
+    sign_in(page, "osp.officer@example.org")
+    page.goto(f"/partnerships/{partnerships['osp'].slug}/reports/")
+    page.get_by_role("link", name=re.compile(r"^Change the narrative\s*for 2022.23")).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Narrative for the 2022/23 annual update report")
+    check_accessibility(page)
+    page.get_by_label("Conclusion").fill("The OSP should continue.\n\nIts members thank the outgoing chair.")
+    page.get_by_role("button", name="Save the narrative").click()
+    expect(page.get_by_text("The narrative for 2022/23 has been saved.")).to_be_visible()
+
+    page.get_by_role("link", name=re.compile(r"^Preview\s*the 2022.23 report")).click()
+    expect(page.locator(".rt-report")).to_contain_text("Its members thank the outgoing chair.")
+    expect(page.locator(".rt-report")).to_contain_text("Paul James (Chair)")
     check_accessibility(page)

@@ -142,3 +142,21 @@ def test_gathering_takes_the_same_number_of_queries_however_much_data(db, kind, 
         _grow(child, organisation, 3)
     assert run() == before
     assert before <= 20
+
+
+def test_the_reports_list_takes_the_same_number_of_queries_however_many_reports(officer_client, cast):
+    """Guards against a query per report (who asked, the subject) on a partnership's reports page."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = reverse("reporting:partnership_reports", args=[cast.partnership.slug])
+    ReportFactory(partnership=cast.partnership, requested_by=cast.users["clerk"])
+    officer_client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        officer_client.get(url)
+    for year in (2019, 2020, 2021):
+        ReportFactory(partnership=cast.partnership, year=year, requested_by=cast.users["admin"])
+    with CaptureQueriesContext(connection) as many:
+        page = officer_client.get(url).content.decode()
+    assert len(many) == len(few)
+    assert page.count("Download PDF") == 4
