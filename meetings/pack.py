@@ -44,7 +44,6 @@ class PackPaper:
 class PackItem:
     item: AgendaItem
     papers: list[PackPaper] = field(default_factory=list)
-    withheld: int = 0
 
 
 @dataclass
@@ -80,9 +79,7 @@ def pack_contents(meeting: Meeting, variant: str) -> PackContents:
     pack_items = []
     for item in items:
         included = [p for p in item.papers.all() if variant == MeetingPack.Variant.MEMBERS or not p.is_confidential]
-        pack_items.append(
-            PackItem(item, [PackPaper(p) for p in included], withheld=len(item.papers.all()) - len(included))
-        )
+        pack_items.append(PackItem(item, [PackPaper(p) for p in included]))
     contents = PackContents(meeting, variant, seats, pack_items)
     manifest = {
         "format": PACK_FORMAT,
@@ -108,7 +105,6 @@ def pack_contents(meeting: Meeting, variant: str) -> PackContents:
                 str(entry.item.presenter or ""),
                 entry.item.duration_minutes,
                 sorted(str(g) for g in entry.item.guests.all()),
-                entry.withheld,
                 str(entry.item.theme_report or ""),
                 str(entry.item.task_group_report or ""),
                 [[p.paper.pk, p.paper.title, p.paper.is_confidential, p.paper.current.sha256] for p in entry.papers],

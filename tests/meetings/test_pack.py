@@ -50,7 +50,8 @@ def test_public_pack_leaves_confidential_papers_out(meeting, papers):
     reader = _reader(pack)
     text = _text(reader)
     assert "Site options" not in text
-    assert "1 confidential paper for members only" in text
+    # Not even the existence of a confidential paper is told to the public.
+    assert "for members only" not in text and "(confidential)" not in text
     assert pack.page_count == len(reader.pages)
     members = _build(meeting, MeetingPack.Variant.MEMBERS)
     assert members.page_count == pack.page_count + 3
