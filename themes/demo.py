@@ -437,7 +437,7 @@ def seed(partnerships: dict) -> None:
             defaults={
                 "theme": themes[key],
                 "achieved_on": day,
-                "description": description + " (seeds/001; the day of the month is illustrative.)",
+                "description": description,
             },
         )
         _figures(achievement, figures)
@@ -542,8 +542,7 @@ def seed(partnerships: dict) -> None:
         title="Shared Ambition stakeholder workshops",
         defaults={
             "achieved_on": dt.date(2024, 7, 31),
-            "description": "Three half-day stakeholder workshops in March, May and July 2024 (seeds/003 §3.3); "
-            "the day of the month is illustrative.",
+            "description": "Three half-day stakeholder workshops in March, May and July 2024.",
         },
     )
     _figures(
