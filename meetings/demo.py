@@ -28,7 +28,7 @@ from .models import (
     PaperVersion,
 )
 from .services import (
-    _renumber,
+    agenda_renumber,
     decision_record,
     meeting_create,
     minutes_approve,
@@ -298,7 +298,7 @@ def _items(meeting: Meeting, items) -> None:
                 version.save()
                 paper.current = version
                 paper.save(update_fields=["current"])
-    _renumber(meeting, [*opening, *added, *closing])
+    agenda_renumber(meeting, [*opening, *added, *closing])
 
 
 def _attendance(meeting: Meeting, apologies: list[str]) -> None:

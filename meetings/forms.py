@@ -8,7 +8,7 @@ from taskgroups.models import GroupReport
 from themes.models import ThemeReport
 
 from . import voting
-from .models import Action, AgendaItem, Attendance, Decision, Meeting, StandingItem
+from .models import Action, AgendaItem, Decision, Meeting, StandingItem
 from .papers import check_pdf
 
 
@@ -322,11 +322,6 @@ class ApproveMinutesForm(Form):
         super().__init__(*args, **kwargs)
         self.fields["recorded"].queryset = candidates
         self.fields["recorded"].label_from_instance = lambda m: f"{m.name}, {m.date:%-d %B %Y}"
-
-
-class AttendanceForm(Form):
-    status = forms.ChoiceField(choices=Attendance.Status.choices)
-    alternate = forms.IntegerField(required=False)
 
 
 class StandingItemForm(ModelForm):

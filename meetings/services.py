@@ -5,10 +5,9 @@ import logging
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.mail import send_mass_mail
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.db.models import F, Max
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -200,7 +199,7 @@ def _require_open_agenda(meeting: Meeting) -> None:
         raise MeetingRuleBroken("The agenda has been published. Reopen it to change its items or their order.")
 
 
-def _renumber(meeting: Meeting, ordered_ids: list[int]) -> None:
+def agenda_renumber(meeting: Meeting, ordered_ids: list[int]) -> None:
     # Two passes, so the unique (meeting, position) constraint never sees two items in one place.
     items = AgendaItem.objects.filter(meeting=meeting)
     offset = (items.aggregate(top=Max("position"))["top"] or 0) + len(ordered_ids) + 1
@@ -220,7 +219,7 @@ def agenda_item_add(*, item: AgendaItem) -> AgendaItem:
     item.position = (meeting.items.aggregate(top=Max("position"))["top"] or 0) + len(ordered) + 10
     item.full_clean(exclude=["guests"])
     item.save()
-    _renumber(meeting, [*opening, item.pk, *closing])
+    agenda_renumber(meeting, [*opening, item.pk, *closing])
     item.refresh_from_db()
     return item
 
@@ -239,7 +238,7 @@ def agenda_item_remove(*, item: AgendaItem) -> None:
     if item.decisions.exists():
         raise MeetingRuleBroken("This item has a decision recorded under it, so it cannot be removed.")
     item.delete()
-    _renumber(meeting, list(meeting.items.order_by("position").values_list("pk", flat=True)))
+    agenda_renumber(meeting, list(meeting.items.order_by("position").values_list("pk", flat=True)))
 
 
 @transaction.atomic
@@ -250,7 +249,7 @@ def agenda_reorder(*, meeting: Meeting, ordered_ids: list[int]) -> None:
     current = set(meeting.items.values_list("pk", flat=True))
     if set(ordered_ids) != current or len(ordered_ids) != len(current):
         raise MeetingRuleBroken("The agenda changed while you were reordering it. Check the order and try again.")
-    _renumber(meeting, ordered_ids)
+    agenda_renumber(meeting, ordered_ids)
 
 
 def agenda_move(*, item: AgendaItem, direction: str) -> None:
@@ -721,6 +720,9 @@ def pack_build(*, pack_pk: int) -> MeetingPack:
         pack.mark(failed_paper=error.paper)
         pack.fail(str(error))
         return pack
+    except (OperationalError, ConnectionError):
+        # Transient: the task retries and this attempt's state is overwritten when it starts again.
+        raise
     except Exception:
         logger.exception("Meeting pack %s failed", pack.pk)
         pack.fail("The pack could not be built because of an error in the service. Try again in a few minutes.")
@@ -752,10 +754,3 @@ def calendar_feed_reset(*, user) -> CalendarFeed:
 
 def calendar_feed_revoke(*, user) -> None:
     CalendarFeed.objects.filter(user=user).delete()
-
-
-def check_upload(upload) -> None:
-    """For forms: the same checks the services make, raised as a ValidationError."""
-    if upload is None:
-        raise ValidationError("Select a PDF to upload.")
-    check_pdf(upload)

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from partnerships.access import get_access
 from partnerships.concurrency import StaleEdit
 
 from ..access import get_item_for_user, get_meeting_for_user
@@ -30,8 +31,6 @@ def _agenda_fragment(request, meeting, error=None):
         if error:
             messages.error(request, str(error))
         return redirect(meeting)
-    from partnerships.access import get_access
-
     access = get_access(request.user)
     context = _detail_context(request, meeting, access, access.level(meeting.partnership))
     context["agenda_error"] = str(error) if error else ""

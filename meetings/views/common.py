@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.shortcuts import redirect
 
 from partnerships.access import Level
-from partnerships.views.common import render_partial  # noqa: F401  (re-exported for the meeting views)
 
 
 def page_flags(level: Level, meeting) -> dict:
