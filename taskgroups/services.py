@@ -416,7 +416,8 @@ def reminder_send(*, reminder_pk: int) -> Reminder:
         with transaction.atomic():
             # The lock makes a second worker wait, then find the reminder sent.
             reminder = (
-                Reminder.objects.select_for_update()
+                # of=("self",): PostgreSQL cannot lock the nullable side of the joins it reads alongside.
+                Reminder.objects.select_for_update(of=("self",))
                 .select_related("group__partnership", "group__lead_person", "milestone")
                 .get(pk=reminder_pk)
             )
