@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import achievements, outcomes, plans, reports, themes
+from .views import achievements, history, outcomes, plans, reports, themes
 
 app_name = "themes"
 
@@ -11,10 +11,12 @@ urlpatterns = [
     path("partnerships/<slug:slug>/themes/report-dates/", themes.schedule_edit, name="schedule_edit"),
     path("themes/<int:pk>/", themes.theme_detail, name="theme_detail"),
     path("themes/<int:pk>/edit/", themes.theme_edit, name="theme_edit"),
+    path("themes/<int:pk>/history/", history.theme_history, name="theme_history"),
     path("themes/<int:pk>/reports/start/", reports.theme_report_start_view, name="theme_report_start"),
     path("theme-reports/due/", reports.reports_due, name="reports_due"),
     path("theme-reports/<int:pk>/", reports.theme_report_detail, name="theme_report_detail"),
     path("theme-reports/<int:pk>/edit/", reports.theme_report_edit, name="theme_report_edit"),
+    path("theme-reports/<int:pk>/history/", history.theme_report_history, name="theme_report_history"),
     path("theme-reports/<int:pk>/submit/", reports.theme_report_submit_view, name="theme_report_submit"),
     # Achievements
     path("partnerships/<slug:slug>/achievements/", achievements.achievement_list, name="achievement_list"),

@@ -52,6 +52,7 @@ ROUTES = [
     Route("themes:theme_add", _slug("theme_add"), EDIT),
     Route("themes:schedule_edit", _slug("schedule_edit"), EDIT),
     Route("themes:theme_detail", _obj("theme_detail", theme), READ),
+    Route("themes:theme_history", _obj("theme_history", theme), EDIT),
     Route("themes:theme_edit", _obj("theme_edit", theme), EDIT),
     Route(
         "themes:theme_report_start",
@@ -62,6 +63,7 @@ ROUTES = [
     ),
     Route("themes:reports_due", lambda c: reverse("themes:reports_due"), ANY_OFFICER),
     Route("themes:theme_report_detail", _obj("theme_report_detail", report), READ),
+    Route("themes:theme_report_history", _obj("theme_report_history", report), EDIT),
     Route("themes:theme_report_edit", _obj("theme_report_edit", lambda c: report(c)), EDIT),
     Route("themes:theme_report_submit", _obj("theme_report_submit", report), EDIT),
     Route(

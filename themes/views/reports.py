@@ -56,6 +56,7 @@ def theme_report_detail(request, pk):
             "theme": report.theme,
             "partnership": report.theme.partnership,
             "can_draft": can_draft_reports(access, report.theme) and not report.is_submitted,
+            "can_see_history": can_draft_reports(access, report.theme),
         },
     )
 
