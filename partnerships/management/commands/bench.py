@@ -92,5 +92,9 @@ class Command(BaseCommand):
         if len(keys) > 1:
             first, last = results["scales"][keys[0]]["pages"], results["scales"][keys[-1]]["pages"]
             results["query_counts_constant"] = {name: first[name]["queries"] == last[name]["queries"] for name in first}
+            # A page may skip a query when its partnership has nothing of a kind; what must never happen is growth.
+            results["query_counts_grow"] = sorted(
+                name for name in first if last[name]["queries"] > first[name]["queries"]
+            )
             results["slowest_page_ms_at_largest_scale"] = max(p["median_ms"] for p in last.values())
         self.stdout.write(json.dumps(results, indent=2))
