@@ -5,23 +5,19 @@ read everything, confidential papers included. The public reads a public partner
 published agendas, public papers and approved minutes, and nothing confidential.
 """
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from partnerships.access import Access, Level, get_access
+from partnerships.access import Access, Level, get_access, require_level
 
 from .models import Action, AgendaItem, Meeting, MeetingPack, Paper, PaperVersion
 
 
 def _level(access: Access, meeting: Meeting, *, write: bool, full: bool) -> Level:
-    level = access.level(meeting.partnership)
     need = Level.EDIT if write else Level.READ if full else Level.PUBLIC
-    if level >= need:
-        return level
-    if level == Level.NONE:
-        raise Http404("No meeting found.")
-    raise PermissionDenied("You can see this meeting but you do not have permission to do that.")
+    return require_level(
+        access, meeting.partnership, need, denied="You can see this meeting but you do not have permission to do that."
+    )
 
 
 def get_meeting_for_user(user, pk: int, *, write: bool = False, full: bool = False) -> tuple[Meeting, Access, Level]:

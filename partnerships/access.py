@@ -156,21 +156,24 @@ def get_access(user) -> Access:
     return access
 
 
-def _check(access: Access, partnership: Partnership, need: Level) -> None:
+def require_level(access: Access, partnership: Partnership, need: Level, *, denied: str = "") -> Level:
+    """The user's level on the partnership if it is at least `need`.
+
+    Otherwise 404 for those who may not know the partnership exists, and a plain 403 for those who may see it.
+    """
     level = access.level(partnership)
     if level >= need:
-        return
+        return level
     if level == Level.NONE:
-        raise Http404("No partnership found.")
-    # They may know it exists; say plainly that they may not do this.
-    raise PermissionDenied("You can see this partnership but you do not have permission to do that.")
+        raise Http404("Not found.")
+    raise PermissionDenied(denied or "You can see this partnership but you do not have permission to do that.")
 
 
 def get_partnership_for_user(user, slug: str, *, write: bool = False, full: bool = False) -> tuple[Partnership, Access]:
     """A partnership the user may see (or, with full=True, read in full; with write=True, edit)."""
     partnership = get_object_or_404(Partnership.objects.select_related("host_organisation", "parent"), slug=slug)
     access = get_access(user)
-    _check(access, partnership, Level.EDIT if write else Level.READ if full else Level.PUBLIC)
+    require_level(access, partnership, Level.EDIT if write else Level.READ if full else Level.PUBLIC)
     return partnership, access
 
 
@@ -179,7 +182,7 @@ def get_membership_for_user(user, pk: int, *, write: bool = False) -> tuple[Memb
         Membership.objects.select_related("partnership", "person", "organisation", "alternate_for__person"), pk=pk
     )
     access = get_access(user)
-    _check(access, membership.partnership, Level.EDIT if write else Level.READ)
+    require_level(access, membership.partnership, Level.EDIT if write else Level.READ)
     return membership, access
 
 

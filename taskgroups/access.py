@@ -4,25 +4,22 @@ Those who read the partnership in full (members, clerks, officers) read its chal
 officers change them. 404 to those who may not know the partnership exists, 403 to those who may see it.
 """
 
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from partnerships.access import Access, Level, get_access
+from partnerships.access import Access, Level, get_access, require_level
 
 from .models import Challenge, GroupReport, Milestone, TaskGroup, TaskGroupMember
 
 
 def _require(access: Access, partnership, *, write: bool) -> None:
-    level = access.level(partnership)
-    need = Level.EDIT if write else Level.READ
-    if level >= need:
-        return
-    if level == Level.NONE:
-        raise Http404("Not found.")
-    if write:
-        raise PermissionDenied("Only the partnership's officers can change its challenges and task-and-finish groups.")
-    raise PermissionDenied("Only the partnership's members, clerks and officers can see its challenges and groups.")
+    require_level(
+        access,
+        partnership,
+        Level.EDIT if write else Level.READ,
+        denied="Only the partnership's officers can change its challenges and task-and-finish groups."
+        if write
+        else "Only the partnership's members, clerks and officers can see its challenges and groups.",
+    )
 
 
 def get_challenge_for_user(user, pk: int, *, write: bool = False) -> tuple[Challenge, Access]:

@@ -6,10 +6,9 @@ that theme's reports (seeds/002 Appendix B: the theme leads report to the steeri
 """
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from partnerships.access import Access, Level, get_access
+from partnerships.access import Access, Level, get_access, require_level
 
 from .models import (
     Achievement,
@@ -26,13 +25,14 @@ from .models import (
 
 
 def check(access: Access, partnership, *, write: bool) -> None:
-    level = access.level(partnership)
-    need = Level.EDIT if write else Level.READ
-    if level >= need:
-        return
-    if level < Level.READ:
-        raise Http404("Not found.")
-    raise PermissionDenied("Only the partnership's officers can change this.")
+    require_level(
+        access,
+        partnership,
+        Level.EDIT if write else Level.READ,
+        denied="Only the partnership's officers can change this."
+        if write
+        else "Only the partnership's members, clerks and officers can see this.",
+    )
 
 
 def can_draft_reports(access: Access, theme: Theme) -> bool:
