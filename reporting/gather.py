@@ -19,10 +19,12 @@ from partnerships.models import (
     Membership,
     Organisation,
     Partnership,
+    financial_year_end,
     financial_year_label,
+    financial_year_start,
 )
 
-from .models import Kind, Narrative, year_end, year_start
+from .models import Kind, Narrative
 
 SECTOR_PHRASES = [
     (Organisation.Sector.PUBLIC, "public sector"),
@@ -90,7 +92,7 @@ def _held_between(first: dt.date, last: dt.date) -> Q:
 
 def _during(queryset, year: int):
     """Memberships held at any time during the financial year."""
-    return queryset.filter(_held_between(year_start(year), year_end(year)))
+    return queryset.filter(_held_between(financial_year_start(year), financial_year_end(year)))
 
 
 @dataclass
@@ -257,9 +259,9 @@ def steering_group(
     # Chairs who held the chair during the year before the current one, and the one who handed over
     # to the first of them: seeds/001 §7 names the interim chair and "the previous Chair" before her.
     earlier = [m for m in chairs if m is not chair and m.end_date and m.end_date <= as_at]
-    in_year = [m for m in earlier if m.end_date >= year_start(year)]
-    before = [m for m in earlier if m.end_date < year_start(year)]
-    if before and (in_year or (chair and chair.start_date and chair.start_date >= year_start(year))):
+    in_year = [m for m in earlier if m.end_date >= financial_year_start(year)]
+    before = [m for m in earlier if m.end_date < financial_year_start(year)]
+    if before and (in_year or (chair and chair.start_date and chair.start_date >= financial_year_start(year))):
         in_year.insert(0, before[-1])
     deputy = next((m for m in current if m.role == Membership.Role.DEPUTY_CHAIR), None)
     officers = [m for m in current if m.role == Membership.Role.SUPPORTING_OFFICER]
@@ -374,7 +376,7 @@ def achievements(*, partnership: Partnership, year: int) -> list[ThemeActivity] 
             order[key] = (0, theme.order, theme.title) if theme else (1, 0, group.name)
         return by_theme[key]
 
-    start, end = year_start(year), year_end(year)
+    start, end = financial_year_start(year), financial_year_end(year)
     for achievement in (
         Achievement.objects.filter(partnership_id__in=family, achieved_on__range=(start, end))
         .select_related("theme", "theme__lead_group", "partnership")
@@ -411,7 +413,7 @@ def topics(*, partnership: Partnership, year: int) -> list[str] | Unavailable:
     titles = (
         AgendaItem.objects.filter(
             meeting__partnership=partnership,
-            meeting__date__range=(year_start(year), year_end(year)),
+            meeting__date__range=(financial_year_start(year), financial_year_end(year)),
             kind__in=[AgendaItem.Kind.MAJOR, AgendaItem.Kind.OTHER],
         )
         .exclude(meeting__status=Meeting.Status.CANCELLED)
@@ -615,7 +617,7 @@ def annual_update(*, partnership: Partnership, year: int, as_at: dt.date) -> Ann
     memberships = list(
         Membership.objects.filter(partnership=partnership)
         .filter(
-            _held_between(year_start(year), year_end(year))
+            _held_between(financial_year_start(year), financial_year_end(year))
             | _held_between(as_at, as_at)
             # Every chair, so that the one who handed over at the start of the year can be named.
             | Q(role=Membership.Role.CHAIR, start_date__lte=as_at)
@@ -733,7 +735,9 @@ def review_achievements(*, partnerships: list[Partnership], year: int) -> dict[i
         )
     found: dict[int, list[Paragraph]] = {}
     for achievement in (
-        Achievement.objects.filter(partnership__in=partnerships, achieved_on__range=(year_start(year), year_end(year)))
+        Achievement.objects.filter(
+            partnership__in=partnerships, achieved_on__range=(financial_year_start(year), financial_year_end(year))
+        )
         .prefetch_related("figures")
         .order_by("achieved_on", "pk")
     ):
@@ -751,7 +755,7 @@ def review_decisions(*, partnerships: list[Partnership], year: int) -> dict[int,
     for decision in (
         Decision.objects.filter(
             item__meeting__partnership__in=partnerships,
-            item__meeting__date__range=(year_start(year), year_end(year)),
+            item__meeting__date__range=(financial_year_start(year), financial_year_end(year)),
         )
         .exclude(item__meeting__status=Meeting.Status.CANCELLED)
         .select_related("item__meeting")

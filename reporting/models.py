@@ -15,7 +15,16 @@ from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from partnerships.jobs import BackgroundJob
-from partnerships.models import Organisation, Partnership, Person, Versioned, financial_year_label, lines
+from partnerships.models import (
+    Organisation,
+    Partnership,
+    Person,
+    Versioned,
+    financial_year_end,
+    financial_year_label,
+    financial_year_start,
+    lines,
+)
 
 
 class Kind(models.TextChoices):
@@ -23,19 +32,10 @@ class Kind(models.TextChoices):
     COUNCIL_REVIEW = "council_review", "Annual review of strategic partnerships"
 
 
-def year_end(year: int) -> dt.date:
-    """The last day of the financial year that starts in April of `year`."""
-    return dt.date(year + 1, 3, 31)
-
-
-def year_start(year: int) -> dt.date:
-    return dt.date(year, 4, 1)
-
-
 def default_as_at(year: int, today: dt.date | None = None) -> dt.date:
     """A report on a year that has not ended is as at today; one on a past year as at its last day."""
     today = today or dt.date.today()
-    return min(year_end(year), max(today, year_start(year)))
+    return min(financial_year_end(year), max(today, financial_year_start(year)))
 
 
 SUBJECT_CONSTRAINTS = [

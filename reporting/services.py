@@ -8,7 +8,7 @@ from django.db import DatabaseError, InterfaceError, OperationalError, transacti
 from django.utils import timezone
 
 from partnerships.jobs import queue_after_commit
-from partnerships.models import Organisation, Partnership
+from partnerships.models import Organisation, Partnership, financial_year_start
 
 from . import gather, render
 from .models import Kind, Narrative, Report
@@ -42,7 +42,7 @@ def report_pdf(*, kind: str, year: int, as_at: dt.date, partnership=None, organi
 
 
 def _check_request(*, year: int, as_at: dt.date) -> None:
-    if as_at < gather.year_start(year):
+    if as_at < financial_year_start(year):
         raise ReportRefused(
             f"The date the data is as at must be on or after 1 April {year}, the start of the year reported on."
         )

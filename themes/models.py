@@ -13,16 +13,15 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from partnerships.models import Partnership, Person, Versioned, financial_year_label, lines
-
-
-def financial_year_of(day: dt.date) -> int:
-    """The year a council's financial year starts in April: 15 January 2023 is in 2022 (2022/23)."""
-    return day.year if day.month >= 4 else day.year - 1
-
-
-def financial_year_bounds(year: int) -> tuple[dt.date, dt.date]:
-    return dt.date(year, 4, 1), dt.date(year + 1, 3, 31)
+from partnerships.models import (
+    Partnership,
+    Person,
+    Versioned,
+    financial_year_bounds,
+    financial_year_label,
+    financial_year_of,
+    lines,
+)
 
 
 def _on_or_after(start: dt.date, month: int, day: int) -> dt.date:

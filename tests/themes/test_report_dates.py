@@ -5,7 +5,8 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
-from themes.models import ReportPeriod, Theme, ThemeReport, ThemeReportSchedule, financial_year_of
+from partnerships.models import financial_year_of
+from themes.models import ReportPeriod, Theme, ThemeReport, ThemeReportSchedule
 from themes.services import report_obligations
 
 from .factories import ThemeFactory, ThemeReportFactory
