@@ -7,11 +7,11 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from partnerships.access import Level
+from partnerships.pdf import serve_pdf
 
 from ..access import can_read_pack, get_meeting_for_user, get_pack_for_user
 from ..models import MeetingPack
 from ..services import pack_current, pack_request
-from .papers import serve_pdf
 
 
 def _meeting_and_variant(request, pk, variant):

@@ -3,25 +3,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
+
+from partnerships.pdf import serve_pdf
 
 from ..access import get_item_for_user, get_paper_for_user, get_paper_version_for_user
 from ..forms import PaperForm, ReplacePaperForm
 from ..services import paper_add, paper_replace
-
-
-def serve_pdf(file_field, filename: str, *, inline: bool = True):
-    """Stream a stored PDF; private and never cached by shared caches."""
-    try:
-        handle = file_field.open("rb")
-    except FileNotFoundError:
-        raise Http404("The file is missing.") from None
-    response = FileResponse(handle, content_type="application/pdf", as_attachment=not inline, filename=filename)
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 @login_required

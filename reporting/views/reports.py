@@ -2,10 +2,11 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from partnerships.pdf import serve_pdf
 from partnerships.views.common import render_partial
 
 from ..access import get_organisation_reviews_for_user, get_partnership_reports_for_user, get_report_for_user
@@ -28,13 +29,7 @@ def report_download(request, pk):
     report, _manages, _may_publish = get_report_for_user(request.user, pk)
     if report.status != Report.Status.DONE or not report.file:
         raise Http404("This report's PDF is not ready.")
-    try:
-        handle = report.file.open("rb")
-    except FileNotFoundError:
-        raise Http404("This report's PDF is missing from storage.") from None
-    response = FileResponse(handle, content_type="application/pdf", as_attachment=True, filename=report.download_name)
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return serve_pdf(report.file, report.download_name, inline=False)
 
 
 @login_required
