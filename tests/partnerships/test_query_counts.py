@@ -7,8 +7,7 @@ from django.urls import reverse
 
 from partnerships import dataset
 from partnerships.models import Membership, PartnershipOfficer
-from partnerships.services import WARNING_PROVIDERS
-from tests.factories import UserFactory
+from tests.factories import MembershipFactory, PartnershipFactory, UserFactory
 
 PAGES = [
     ("home", lambda p, m: reverse("home")),
@@ -53,10 +52,18 @@ def test_query_counts_do_not_grow_with_the_data(client):
 
 @pytest.mark.django_db
 def test_the_partnership_page_query_count_is_pinned(client, cast, django_assert_num_queries):
-    """The partnership page: session, user, access (4), partnership, seats, sub-groups, reports-to, budgets,
-    and one for each app's warnings (registered providers) on a partnership with none of its records."""
+    """Guards the partnership page against a query per seat, sub-group or warning.
+
+    Session, user, access (4), partnership, seats, sub-groups, reports-to, budgets, then the themes
+    app's overdue reports and the task-and-finish groups' warnings.
+    """
     client.force_login(cast.users["officer"])
     url = reverse("partnerships:partnership_detail", args=[cast.partnership.slug])
     client.get(url)
-    with django_assert_num_queries(11 + len(WARNING_PROVIDERS)):
+    with django_assert_num_queries(13):
+        client.get(url)
+    for number in range(5):
+        MembershipFactory(partnership=cast.partnership)
+        PartnershipFactory(parent=cast.partnership, name=f"Riverside group {number}")
+    with django_assert_num_queries(13):
         client.get(url)
