@@ -97,6 +97,20 @@ class Access:
             return Partnership.objects.all()
         return Partnership.objects.filter(Q(is_public=True) | Q(pk__in=self.readable_ids))
 
+    def readable_people(self):
+        """People whose details this login may read: those sitting on a partnership it reads, and itself.
+
+        Officers also read people with no seat yet, so someone just added to the register can be found.
+        """
+        if self.is_admin:
+            return Person.objects.all()
+        reach = Q(memberships__partnership_id__in=self.readable_ids)
+        if self.is_officer:
+            reach |= Q(memberships__isnull=True)
+        if self.person_id:
+            reach |= Q(pk=self.person_id)
+        return Person.objects.filter(pk__in=Person.objects.filter(reach).values("pk"))
+
     def readable_partnerships(self):
         if self.is_admin:
             return Partnership.objects.all()

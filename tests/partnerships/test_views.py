@@ -252,3 +252,16 @@ def test_the_tree_shows_sub_groups(officer_client, cast):
 def test_people_search(officer_client, cast, query, found):
     page = officer_client.get(reverse("partnerships:person_list"), {"q": query}).content.decode()
     assert ("Ada Member" in page) is found
+
+
+def test_an_officer_lists_only_the_people_they_may_open(officer_client, cast):
+    """Every name in the list opens: people on partnerships the officer does not look after are left out."""
+    from tests.factories import MembershipFactory as Seat
+
+    elsewhere = Seat(partnership=cast.other_partnership, person__first_name="Hal", person__last_name="Elsewhere")
+    newcomer = PersonFactory(first_name="Nia", last_name="Newcomer")
+    page = officer_client.get(reverse("partnerships:person_list")).content.decode()
+    assert "Ada Member" in page and "Nia Newcomer" in page
+    assert "Hal Elsewhere" not in page
+    assert officer_client.get(reverse("partnerships:person_detail", args=[newcomer.pk])).status_code == 200
+    assert officer_client.get(reverse("partnerships:person_detail", args=[elsewhere.person.pk])).status_code == 404
