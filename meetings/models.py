@@ -503,11 +503,16 @@ class Action(Versioned):
 
 
 def pack_upload_to(instance, filename: str) -> str:
-    return f"meetings/packs/{instance.meeting_id}/{instance.content_hash[:16]}-{instance.variant}-{filename}"
+    # The build's own number keeps one build from ever replacing another's file.
+    return (
+        f"meetings/packs/{instance.meeting_id}/{instance.pk}-{instance.content_hash[:16]}-{instance.variant}-{filename}"
+    )
 
 
 class MeetingPack(BackgroundJob):
     """One build of a meeting pack; a finished one is kept under the hash of its content."""
+
+    task_path = "meetings.tasks.build_meeting_pack"
 
     class Variant(models.TextChoices):
         MEMBERS = "members", "Members' pack"
@@ -526,6 +531,12 @@ class MeetingPack(BackgroundJob):
     class Meta:
         ordering = ["-requested_at"]
         indexes = [models.Index(fields=["meeting", "variant", "content_hash"])]
+        constraints = [
+            # One build of each pack in flight: a second request, or a second publish, finds the first.
+            models.UniqueConstraint(
+                fields=["meeting", "variant"], condition=BackgroundJob.active_q(), name="meetingpack_one_in_flight"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_variant_display()} for {self.meeting}"

@@ -3,18 +3,17 @@
 import datetime as dt
 import logging
 
+from celery.exceptions import SoftTimeLimitExceeded
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
-from django.core.files.base import ContentFile
-from django.core.mail import send_mass_mail
 from django.db import OperationalError, transaction
-from django.db.models import F, Max
+from django.db.models import F, Max, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from partnerships.concurrency import save_versioned
-from partnerships.jobs import queue_after_commit
+from partnerships.jobs import email_queue, job_submit
 from partnerships.models import Membership, Partnership, Person
 
 from . import voting
@@ -276,15 +275,21 @@ def _member_emails(meeting: Meeting) -> list[str]:
     return sorted(emails)
 
 
-def _notify_members(meeting: Meeting, template: str, subject: str) -> int:
+def _notify_members(meeting: Meeting, template: str, subject: str, occasion: str) -> int:
+    """Record one email per member in the outbox; a job sends each once, after the change is committed.
+
+    The occasion (the agenda's publication time, say) is part of each email's key, so pressing a button
+    twice, or a request retried after an outage, never sends a member the same message twice.
+    """
     recipients = _member_emails(meeting)
     if not recipients:
         return 0
     url = settings.SITE_URL.rstrip("/") + reverse("meetings:meeting_detail", args=[meeting.pk])
     body = render_to_string(template, {"meeting": meeting, "url": url})
     # One message per member, so no one sees the others' addresses.
-    messages = [(subject, body, settings.DEFAULT_FROM_EMAIL, [email]) for email in recipients]
-    return send_mass_mail(messages, fail_silently=False)
+    for email in recipients:
+        email_queue(key=f"meeting:{meeting.pk}:{occasion}:{email}", to=email, subject=subject, body=body)
+    return len(recipients)
 
 
 @transaction.atomic
@@ -304,7 +309,9 @@ def agenda_publish(*, meeting: Meeting, user=None) -> int:
         f"{'Revised agenda' if republished else 'Agenda'}: {meeting.partnership.name}, "
         f"{meeting.name} on {meeting.date:%-d %B %Y}"
     )
-    sent = _notify_members(meeting, "meetings/email/agenda_published.txt", subject)
+    sent = _notify_members(
+        meeting, "meetings/email/agenda_published.txt", subject, f"agenda:{meeting.agenda_published_at.isoformat()}"
+    )
     for variant in MeetingPack.Variant.values:
         pack_request(meeting=meeting, variant=variant, user=user)
     return sent
@@ -599,7 +606,12 @@ def minutes_circulate(*, meeting: Meeting) -> int:
     meeting.minutes_circulated_at = timezone.now()
     meeting_save(meeting=meeting)
     subject = f"Draft minutes: {meeting.partnership.name}, {meeting.name} on {meeting.date:%-d %B %Y}"
-    return _notify_members(meeting, "meetings/email/minutes_circulated.txt", subject)
+    return _notify_members(
+        meeting,
+        "meetings/email/minutes_circulated.txt",
+        subject,
+        f"minutes:{meeting.minutes_circulated_at.isoformat()}",
+    )
 
 
 def minutes_awaiting_approval(meeting: Meeting):
@@ -667,30 +679,25 @@ def pack_current(*, meeting: Meeting, variant: str, content_hash: str | None = N
 
 
 def pack_request(*, meeting: Meeting, variant: str, user=None) -> MeetingPack:
-    """The pack for the meeting as it is now: the stored one if nothing changed, else a queued build."""
+    """The pack for the meeting as it is now: the stored one if nothing changed, else a queued build.
+
+    One build of a pack is in flight at a time (a partial unique constraint): a second request finds it,
+    and that build lays out the meeting as it is when it starts.
+    """
     from .pack import pack_contents
-    from .tasks import build_meeting_pack
 
     content_hash = pack_contents(meeting, variant).content_hash
     existing = pack_current(meeting=meeting, variant=variant, content_hash=content_hash)
     if existing:
         return existing
-    waiting = MeetingPack.objects.filter(
-        meeting=meeting,
-        variant=variant,
-        content_hash=content_hash,
-        status__in=[MeetingPack.Status.QUEUED, MeetingPack.Status.RUNNING],
-    ).first()
-    if waiting:
-        return waiting
-    pack = MeetingPack.objects.create(
+    pack, _created = job_submit(
+        MeetingPack,
+        find=Q(meeting=meeting, variant=variant),
         meeting=meeting,
         variant=variant,
         content_hash=content_hash,
         requested_by=user if getattr(user, "is_authenticated", False) else None,
-        step="Waiting to start",
     )
-    queue_after_commit(build_meeting_pack, pack.pk)
     return pack
 
 
@@ -701,7 +708,6 @@ def pack_build(*, pack_pk: int) -> MeetingPack:
     pack = MeetingPack.objects.select_related("meeting__partnership", "meeting__host").get(pk=pack_pk)
     if pack.status == MeetingPack.Status.DONE:
         return pack
-    pack.start()
     contents = pack_contents(pack.meeting, pack.variant)
     if contents.content_hash != pack.content_hash:
         # The meeting changed after this was asked for: build what is there now, under its own hash.
@@ -720,7 +726,7 @@ def pack_build(*, pack_pk: int) -> MeetingPack:
         pack.mark(failed_paper=error.paper)
         pack.fail(str(error))
         return pack
-    except (OperationalError, ConnectionError):
+    except (OperationalError, ConnectionError, SoftTimeLimitExceeded):
         # Transient: the task retries and this attempt's state is overwritten when it starts again.
         raise
     except Exception:
@@ -729,11 +735,10 @@ def pack_build(*, pack_pk: int) -> MeetingPack:
         return pack
     slug = pack.meeting.partnership.short_name or pack.meeting.partnership.slug
     name = f"{slug}-{pack.meeting.date:%Y-%m-%d}".lower().replace(" ", "-")
-    pack.file.save(f"{name}-pack.pdf", ContentFile(data), save=False)
-    pack.agenda_file.save(f"{name}-agenda.pdf", ContentFile(front), save=False)
+    # Under the job's own names, replacing what an attempt cut short left: a re-run never adds a file.
     pack.finish(
-        file=pack.file.name,
-        agenda_file=pack.agenda_file.name,
+        file=pack.store_file("file", f"{name}-pack.pdf", data),
+        agenda_file=pack.store_file("agenda_file", f"{name}-agenda.pdf", front),
         page_count=pages,
         front_pages=front_pages,
         size=len(data),

@@ -1,13 +1,19 @@
 """Background jobs for meetings: building a meeting pack."""
 
-from django.db import OperationalError
+from django.db import InterfaceError, OperationalError
 
 from config.celery import app
+from partnerships.jobs import run_job
 
 from . import services
+from .models import MeetingPack
+
+TRANSIENT = (OperationalError, InterfaceError, ConnectionError)
 
 
-@app.task(autoretry_for=(OperationalError, ConnectionError), retry_backoff=True, max_retries=3)
-def build_meeting_pack(pack_pk: int) -> None:
+@app.task(bind=True, autoretry_for=TRANSIENT, retry_backoff=True, max_retries=3)
+def build_meeting_pack(self, pack_pk: int) -> str:
     """Build one meeting pack; its progress and any failure are kept on the MeetingPack row."""
-    services.pack_build(pack_pk=pack_pk)
+    return run_job(
+        MeetingPack, pack_pk, lambda pack: services.pack_build(pack_pk=pack.pk), task=self, transient=TRANSIENT
+    )

@@ -601,3 +601,7 @@ class OrganisationClerk(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – clerk of {self.organisation}"
+
+
+# The job platform's own records: the email outbox and the service heartbeats the readiness check reads.
+from .jobs import OutboundEmail, ServiceHeartbeat  # noqa: E402, F401

@@ -152,14 +152,18 @@ class ReportQuerySet(models.QuerySet):
 
 
 def report_upload_to(report: "Report", filename: str) -> str:
-    return f"reports/{report.year}/{filename}"
+    # The report's own number keeps one job from ever replacing another's file.
+    return f"reports/{report.year}/{report.pk}/{filename}"
 
 
 class Report(BackgroundJob):
     """One report asked for, with who asked, when, the date its data is as at and the PDF it made.
 
-    The fingerprint is a hash of the HTML the PDF was made from: the same HTML is never rendered twice.
+    The fingerprint is a hash of the records the report was made from and of its layout: the worker
+    that finds a finished report with the same fingerprint keeps that PDF rather than print it again.
     """
+
+    task_path = "reporting.tasks.render_report"
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
     partnership = models.ForeignKey(
@@ -178,6 +182,14 @@ class Report(BackgroundJob):
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    reused_from = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The earlier report with the same records, whose PDF this one keeps.",
+    )
 
     objects = ReportQuerySet.as_manager()
 
@@ -185,6 +197,17 @@ class Report(BackgroundJob):
         ordering = ["-requested_at", "-pk"]
         constraints = [
             *SUBJECT_CONSTRAINTS,
+            # One report in the making per subject, year and date: a second request finds the first.
+            models.UniqueConstraint(
+                fields=["partnership", "year", "as_at"],
+                condition=Q(kind=Kind.ANNUAL_UPDATE) & BackgroundJob.active_q(),
+                name="report_one_annual_update_in_flight",
+            ),
+            models.UniqueConstraint(
+                fields=["organisation", "year", "as_at"],
+                condition=Q(kind=Kind.COUNCIL_REVIEW) & BackgroundJob.active_q(),
+                name="report_one_council_review_in_flight",
+            ),
         ]
         indexes = [
             models.Index(fields=["kind", "partnership", "year"]),

@@ -66,14 +66,64 @@ def report_html(data) -> str:
 
 
 @cache
-def _stylesheet_digest() -> bytes:
-    return hashlib.sha256(STYLESHEET.read_bytes()).digest()
+def _layout_digest() -> bytes:
+    """The stylesheet and the report templates: a change to either changes every fingerprint."""
+    digest = hashlib.sha256(STYLESHEET.read_bytes())
+    templates = Path(__file__).parent / "templates" / "reporting" / "report"
+    for path in sorted(templates.rglob("*.html")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.digest()
 
 
-def fingerprint(html: str) -> str:
-    """Identical HTML and stylesheet make an identical PDF, so a report need never be rendered twice."""
-    digest = hashlib.sha256(_stylesheet_digest())
-    digest.update(html.encode("utf-8"))
+def _canonical(value, depth: int = 0):
+    """A stable, JSON-ready form of the gathered records: dataclasses, model rows and plain values."""
+    import dataclasses
+    import datetime as dt
+    from decimal import Decimal
+
+    from django.db import models
+
+    if depth > 12:
+        return repr(type(value))
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, dt.date | dt.datetime | dt.time):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {
+            "@": type(value).__name__,
+            **{f.name: _canonical(getattr(value, f.name), depth + 1) for f in dataclasses.fields(value)},
+        }
+    if isinstance(value, models.Model):
+        # A row by its stored values, and the related rows already loaded with it (what the template reads).
+        row = {"@": value._meta.label}
+        for field in value._meta.concrete_fields:
+            row[field.attname] = _canonical(field.value_from_object(value), depth + 1)
+        for name, related in sorted(value._state.fields_cache.items()):
+            row[f"~{name}"] = _canonical(related, depth + 1)
+        for name, rows in sorted(getattr(value, "_prefetched_objects_cache", {}).items()):
+            row[f"*{name}"] = [_canonical(item, depth + 1) for item in rows]
+        return row
+    if isinstance(value, dict):
+        return {str(key): _canonical(item, depth + 1) for key, item in sorted(value.items(), key=lambda kv: str(kv[0]))}
+    if isinstance(value, list | tuple):
+        return [_canonical(item, depth + 1) for item in value]
+    if isinstance(value, set | frozenset):
+        return sorted((_canonical(item, depth + 1) for item in value), key=repr)
+    if isinstance(value, models.QuerySet):
+        return [_canonical(item, depth + 1) for item in value]
+    return str(value)
+
+
+def fingerprint(data) -> str:
+    """A hash of the gathered records and the layout: the same records make the same PDF, printed once."""
+    import json
+
+    digest = hashlib.sha256(_layout_digest())
+    digest.update(json.dumps(_canonical(data), sort_keys=True, default=str).encode("utf-8"))
     return digest.hexdigest()
 
 

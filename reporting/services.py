@@ -3,11 +3,12 @@
 import datetime as dt
 import logging
 
-from django.core.files.base import ContentFile
+from celery.exceptions import SoftTimeLimitExceeded
 from django.db import DatabaseError, InterfaceError, OperationalError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
-from partnerships.jobs import queue_after_commit
+from partnerships.jobs import job_submit
 from partnerships.models import Organisation, Partnership, financial_year_start
 
 from . import gather, render
@@ -59,41 +60,33 @@ def report_request(
     partnership: Partnership | None = None,
     organisation: Organisation | None = None,
 ) -> tuple[Report, bool]:
-    """Ask for a report; returns (report, queued). An identical finished or pending report is returned instead."""
-    _check_request(year=year, as_at=as_at)
-    html = report_document(kind=kind, year=year, as_at=as_at, partnership=partnership, organisation=organisation)
-    print_hash = render.fingerprint(html)
-    same = Report.objects.for_subject(kind=kind, partnership=partnership, organisation=organisation).filter(year=year)
-    unchanged = same.filter(fingerprint=print_hash, status=Report.Status.DONE).order_by("-finished_at").first()
-    if unchanged:
-        return unchanged, False
-    pending = same.filter(as_at=as_at, status__in=[Report.Status.QUEUED, Report.Status.RUNNING]).first()
-    if pending:
-        return pending, False
-    with transaction.atomic():
-        report = Report.objects.create(
-            kind=kind,
-            partnership=partnership,
-            organisation=organisation,
-            year=year,
-            as_at=as_at,
-            requested_by=user if user is not None and user.is_authenticated else None,
-            step="Waiting for its turn",
-        )
-        from .tasks import render_report
+    """Ask for a report; returns (report, queued). Nothing is gathered here: the worker does that.
 
-        queue_after_commit(render_report, report.pk)
-    return report, True
+    A report already being made for the same subject, year and date is returned instead (the partial
+    unique constraint on reports in flight decides, so two clicks at once give one job).
+    """
+    _check_request(year=year, as_at=as_at)
+    subject = {"partnership": partnership} if kind == Kind.ANNUAL_UPDATE else {"organisation": organisation}
+    return job_submit(
+        Report,
+        find=Q(kind=kind, year=year, as_at=as_at, **subject),
+        kind=kind,
+        year=year,
+        as_at=as_at,
+        requested_by=user if user is not None and user.is_authenticated else None,
+        **subject,
+    )
 
 
 def report_render(*, report: Report) -> Report:
-    """Gather, lay out and print one report; idempotent, and every failure is stored with its reason.
+    """Gather, fingerprint and print one report; idempotent, and every failure is stored with its reason.
 
-    Transient errors (the database away for a moment) are raised again so the task can be retried.
+    The fingerprint is of the gathered records: a finished report with the same one already has the PDF,
+    so it is kept rather than printed again. Transient errors (the database away for a moment) are
+    raised again so the task can be retried.
     """
     if report.status == Report.Status.DONE:
         return report
-    report.start()
     try:
         report.mark(progress=5, step="Gathering the records")
         data = report_data(
@@ -103,32 +96,34 @@ def report_render(*, report: Report) -> Report:
             partnership=report.partnership,
             organisation=report.organisation,
         )
-        report.mark(progress=20, step="Laying out the report")
-        html = render.report_html(data)
-        print_hash = render.fingerprint(html)
+        print_hash = render.fingerprint(data)
         earlier = (
             Report.objects.filter(fingerprint=print_hash, status=Report.Status.DONE)
             .exclude(pk=report.pk)
             .exclude(file="")
+            .order_by("-finished_at")
             .first()
         )
         if earlier:
-            # Someone asked for the same report a moment before: keep their PDF rather than print it again.
+            # The records have not changed since that report was made: keep its PDF rather than print again.
             report.finish(
                 fingerprint=print_hash,
                 file=earlier.file.name,
                 page_count=earlier.page_count,
                 file_size=earlier.file_size,
+                reused_from=earlier.reused_from or earlier,
             )
             return report
+        report.mark(progress=20, step="Laying out the report")
+        html = render.report_html(data)
         report.mark(progress=30, step="Making the accessible PDF")
         pdf = render.pdf_from_html(html)
         report.mark(progress=90, step="Saving the PDF")
-        report.file.save(report.download_name, ContentFile(pdf), save=False)
-        report.finish(
-            fingerprint=print_hash, file=report.file.name, page_count=render.page_count(pdf), file_size=len(pdf)
-        )
+        name = report.store_file("file", report.download_name, pdf)
+        report.finish(fingerprint=print_hash, file=name, page_count=render.page_count(pdf), file_size=len(pdf))
     except TRANSIENT_ERRORS:
+        raise
+    except SoftTimeLimitExceeded:
         raise
     except DatabaseError as error:
         logger.exception("Report %s failed", report.pk)
@@ -143,15 +138,17 @@ def report_render(*, report: Report) -> Report:
 
 
 def report_retry(*, report: Report) -> Report:
-    """Put a failed report back in the queue."""
-    if report.status != Report.Status.FAILED:
-        raise ReportRefused("Only a report that failed can be tried again.")
+    """Put a failed or stalled report back in the queue."""
+    if not report_may_retry(report):
+        raise ReportRefused("Only a report that failed, or whose worker stopped, can be tried again.")
     with transaction.atomic():
-        report.mark(status=Report.Status.QUEUED, progress=0, step="Waiting for its turn", error="")
-        from .tasks import render_report
-
-        queue_after_commit(render_report, report.pk)
+        report.requeue()
     return report
+
+
+def report_may_retry(report: Report) -> bool:
+    """A failed report, or one stuck on a worker that stopped, may be asked for again."""
+    return report.may_retry
 
 
 def report_publish(*, report: Report, user, publish: bool = True) -> Report:

@@ -488,6 +488,8 @@ class GroupReport(models.Model):
 class Reminder(BackgroundJob):
     """An email to a group's lead before something falls due; the unique keys stop it ever going twice."""
 
+    task_path = "taskgroups.tasks.send_reminder"
+
     class Kind(models.TextChoices):
         END = "end", "Required end date"
         MILESTONE = "milestone", "Milestone"

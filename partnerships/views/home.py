@@ -1,7 +1,4 @@
-from django.db import connection
-from django.http import HttpResponse
 from django.shortcuts import render
-from django.views.decorators.cache import never_cache
 
 from ..access import get_access
 from ..models import Partnership
@@ -21,10 +18,3 @@ def home(request):
         )
     public = Partnership.objects.public().filter(parent__isnull=True).order_by("name")
     return render(request, "partnerships/home.html", {"mode": "public", "public": public[:100]})
-
-
-@never_cache
-def healthz(request):
-    """For the load balancer and compose health check: the process answers and reaches its database."""
-    connection.ensure_connection()
-    return HttpResponse("ok", content_type="text/plain")

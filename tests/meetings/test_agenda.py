@@ -71,14 +71,18 @@ def test_a_frozen_agenda_refuses_a_move_with_a_message(officer_client, meeting, 
     assert "The agenda has been published. Reopen it" in response.content.decode()
 
 
-def test_reopening_and_republishing_says_it_is_revised(officer_client, meeting, cast):
+def test_reopening_and_republishing_says_it_is_revised(
+    officer_client, meeting, cast, django_capture_on_commit_callbacks
+):
     cast.member_person.email = "ada@example.org"
     cast.member_person.save()
-    officer_client.post(f"/meetings/{meeting.pk}/agenda/publish/")
+    with django_capture_on_commit_callbacks(execute=True):
+        officer_client.post(f"/meetings/{meeting.pk}/agenda/publish/")
     officer_client.post(f"/meetings/{meeting.pk}/agenda/reopen/")
     meeting.refresh_from_db()
     assert meeting.agenda_open
-    officer_client.post(f"/meetings/{meeting.pk}/agenda/publish/")
+    with django_capture_on_commit_callbacks(execute=True):
+        officer_client.post(f"/meetings/{meeting.pk}/agenda/publish/")
     assert mail.outbox[-1].subject.startswith("Revised agenda")
 
 

@@ -45,18 +45,61 @@ def test_the_same_report_for_unchanged_data_is_not_rendered_twice(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         first, _ = _ask(partnership)
+    first.refresh_from_db()
     calls = []
-    monkeypatch.setattr(render, "pdf_from_html", lambda html: calls.append(html) or b"")
-    again, queued = _ask(partnership)
-    assert not queued and again == first and calls == []
-    assert Report.objects.count() == 1
+    real = render.pdf_from_html
+    monkeypatch.setattr(render, "pdf_from_html", lambda html: calls.append(html) or real(html))
+    with django_capture_on_commit_callbacks(execute=True):
+        again, queued = _ask(partnership)
+    again.refresh_from_db()
+    # The request only records the job; the worker finds the records unchanged and keeps the first PDF.
+    assert queued and again.status == Report.Status.DONE and calls == []
+    assert again.file.name == first.file.name and again.reused_from == first
+    assert again.fingerprint == first.fingerprint
 
     BudgetFactory(partnership=partnership, year=2023)  # another year's budget: this report is unchanged
-    assert _ask(partnership)[1] is False
+    with django_capture_on_commit_callbacks(execute=True):
+        unchanged, _ = _ask(partnership)
+    unchanged.refresh_from_db()
+    assert unchanged.reused_from == first and calls == []
     partnership.vision = "A harbour for everyone."
     partnership.save()
-    changed, queued = _ask(partnership)
-    assert queued and changed != first
+    with django_capture_on_commit_callbacks(execute=True):
+        changed, _ = _ask(partnership)
+    changed.refresh_from_db()
+    assert len(calls) == 1 and changed.reused_from is None
+    assert changed.fingerprint != first.fingerprint and changed.file.name != first.file.name
+
+
+def test_asking_gathers_nothing_in_the_request(partnership, monkeypatch, django_assert_max_num_queries):
+    monkeypatch.setattr(services, "report_data", lambda **kwargs: pytest.fail("gathered in the request"))
+    with django_assert_max_num_queries(3):
+        report, queued = _ask(partnership)
+    assert queued and report.status == Report.Status.QUEUED and report.fingerprint == ""
+
+
+def test_two_requests_at_once_give_one_job_by_the_constraint(partnership):
+    first, queued = _ask(partnership)
+    second, queued_again = _ask(partnership)
+    assert queued and not queued_again and second == first
+    assert Report.objects.count() == 1
+    # Another date is another report; a finished report does not block a new one.
+    other, queued = report_request(
+        kind=Kind.ANNUAL_UPDATE, partnership=partnership, year=2022, as_at=AS_AT.replace(day=30)
+    )
+    assert queued and other != first
+    first.finish()
+    assert _ask(partnership)[1] is True
+
+
+def test_the_fingerprint_is_of_the_records_and_stable(partnership):
+    data = services.report_data(kind=Kind.ANNUAL_UPDATE, partnership=partnership, year=2022, as_at=AS_AT)
+    again = services.report_data(kind=Kind.ANNUAL_UPDATE, partnership=partnership, year=2022, as_at=AS_AT)
+    assert render.fingerprint(data) == render.fingerprint(again)
+    partnership.mission = "To keep the harbour open."
+    partnership.save()
+    changed = services.report_data(kind=Kind.ANNUAL_UPDATE, partnership=partnership, year=2022, as_at=AS_AT)
+    assert render.fingerprint(changed) != render.fingerprint(data)
 
 
 def test_a_job_that_finds_an_identical_pdf_keeps_it_instead(partnership, django_capture_on_commit_callbacks):
@@ -91,7 +134,7 @@ def test_a_failure_is_stored_with_its_reason_and_a_retry_succeeds(
 
 def test_only_a_failed_report_is_retried_and_only_a_finished_one_published(partnership):
     report = Report.objects.create(kind=Kind.ANNUAL_UPDATE, partnership=partnership, year=2022, as_at=AS_AT)
-    with pytest.raises(ReportRefused, match="Only a report that failed can be tried again."):
+    with pytest.raises(ReportRefused, match="Only a report that failed, or whose worker stopped, can be tried again."):
         report_retry(report=report)
     with pytest.raises(ReportRefused, match="Only a finished report can be published."):
         report_publish(report=report, user=None)
