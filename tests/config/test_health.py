@@ -1,0 +1,95 @@
+"""Liveness and readiness answer the container on plain HTTP with production settings, and say what is wrong."""
+
+import json
+
+import pytest
+from django.core.cache.backends.locmem import LocMemCache
+
+from config import health
+from config.cache import FallbackRedisCache
+
+
+@pytest.fixture
+def production(settings, db):
+    settings.DEBUG = False
+    settings.ALLOWED_HOSTS = ["roundtable.example.gov.uk"]
+    settings.SECURE_SSL_REDIRECT = True
+    return settings
+
+
+def test_liveness_answers_the_container_despite_the_host_check_and_https_redirect(client, production):
+    response = client.get("/healthz", HTTP_HOST="127.0.0.1:8000")
+    assert response.status_code == 200 and response.content == b"ok"
+    # Every other page is still refused to an unknown host and sent to HTTPS.
+    assert client.get("/", HTTP_HOST="127.0.0.1:8000").status_code == 400
+    assert client.get("/", HTTP_HOST="roundtable.example.gov.uk").status_code == 301
+
+
+def test_liveness_needs_no_database(client, production, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        assert client.get("/healthz", HTTP_HOST="127.0.0.1").status_code == 200
+
+
+def test_readiness_checks_database_storage_broker_cache_worker_and_scheduler(client, production):
+    response = client.get("/readyz", HTTP_HOST="127.0.0.1:8000")
+    body = json.loads(response.content)
+    assert response.status_code == 200 and body["status"] == "ready"
+    assert set(body["checks"]) == {"database", "media_storage", "broker", "cache", "worker", "scheduler"}
+    assert all(check["ok"] for check in body["checks"].values())
+
+
+def test_readiness_fails_without_the_database_and_is_degraded_without_the_broker(client, production, monkeypatch):
+    def refuse():
+        raise ConnectionRefusedError("broker away")
+
+    monkeypatch.setattr(health, "_broker", refuse)
+    response = client.get("/readyz", HTTP_HOST="127.0.0.1")
+    body = json.loads(response.content)
+    assert response.status_code == 200 and body["status"] == "degraded"
+    assert body["checks"]["broker"] == {**body["checks"]["broker"], "ok": False}
+    assert "broker away" in body["checks"]["broker"]["detail"]
+
+    def database_down():
+        raise OSError("could not connect to server")
+
+    monkeypatch.setattr(health, "_database", database_down)
+    response = client.get("/readyz", HTTP_HOST="127.0.0.1")
+    assert response.status_code == 503 and json.loads(response.content)["status"] == "unavailable"
+
+
+def test_a_worker_not_seen_lately_is_reported(client, settings, db):
+    from partnerships.jobs import ServiceHeartbeat
+
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    body = json.loads(client.get("/readyz").content)
+    assert body["checks"]["worker"]["detail"] == "never seen"
+    ServiceHeartbeat.beat("worker")
+    body = json.loads(client.get("/readyz").content)
+    assert body["checks"]["worker"]["ok"] and body["checks"]["worker"]["seconds_ago"] < 5
+
+
+def test_the_cache_falls_back_to_memory_while_redis_is_unreachable():
+    # Nothing listens on port 1: every call to Redis fails at once.
+    cache = FallbackRedisCache("redis://127.0.0.1:1/0", {"OPTIONS": {"socket_connect_timeout": 0.2}})
+    cache.set("rate", 3)
+    assert cache.get("rate") == 3 and cache.incr("rate") == 4
+    assert cache.add("other", 1) and cache.get_many(["rate", "other"]) == {"rate": 4, "other": 1}
+    assert cache.is_degraded and not cache.ping()
+    assert isinstance(cache._fallback, LocMemCache)
+
+
+def test_a_login_page_works_while_the_cache_is_down(client, settings, db):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "config.cache.FallbackRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 0.2},
+        }
+    }
+    from django.core.cache import caches
+
+    assert isinstance(caches["default"], FallbackRedisCache)  # the settings change gave a fresh cache handler
+    response = client.post("/accounts/login/", {"login": "nobody@example.org", "password": "wrong password"})
+    assert response.status_code == 200
+    assert "The email address and/or password you specified are not correct." in response.content.decode()
+    assert caches["default"].is_degraded
