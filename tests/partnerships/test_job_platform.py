@@ -17,7 +17,7 @@ from reporting import tasks as report_tasks
 from reporting.models import Kind, Report
 from reporting.services import report_request, report_retry
 from tests.factories import PartnershipFactory
-from tests.meetings.conftest import meeting  # noqa: F401 - the meeting fixture
+from tests.meetings.factories import MeetingFactory
 
 AS_AT = dt.date(2023, 3, 31)
 LONG_AGO = dt.timedelta(minutes=10)
@@ -30,6 +30,11 @@ def partnership(db):
 
 def _ask(partnership, **kwargs):
     return report_request(kind=Kind.ANNUAL_UPDATE, partnership=partnership, year=2022, as_at=AS_AT, **kwargs)
+
+
+@pytest.fixture
+def meeting(cast):
+    return MeetingFactory(partnership=cast.partnership, date=dt.date(2024, 3, 12))
 
 
 @pytest.fixture
