@@ -12,4 +12,7 @@ RUN useradd --system --home /app roundtable && mkdir -p /srv/roundtable/media /s
     && chown -R roundtable /srv/roundtable
 USER roundtable
 EXPOSE 8000
+# Liveness only: answered before the host check and HTTPS redirect, and without the database.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s \
+  CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4)"
 CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--workers", "4"]

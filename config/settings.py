@@ -144,10 +144,12 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "Europe/London"
-CELERY_BEAT_SCHEDULE: dict = {}
-
 # The job platform: how often the sweep runs, how long a silent worker is trusted, how often it may stop.
 JOBS_SWEEP_SECONDS = env_int("JOBS_SWEEP_SECONDS", 30)
+# Here rather than beside the task, so the scheduler has it without importing any app's tasks first.
+CELERY_BEAT_SCHEDULE: dict = {
+    "jobs-sweep": {"task": "partnerships.tasks.sweep_jobs", "schedule": JOBS_SWEEP_SECONDS},
+}
 JOBS_HEARTBEAT_SECONDS = env_int("JOBS_HEARTBEAT_SECONDS", 15)
 JOBS_STALE_AFTER_SECONDS = env_int("JOBS_STALE_AFTER_SECONDS", 90)
 JOBS_MAX_STALLS = env_int("JOBS_MAX_STALLS", 3)

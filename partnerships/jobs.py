@@ -47,6 +47,10 @@ def max_stalls() -> int:
     return int(_setting("JOBS_MAX_STALLS", 3))
 
 
+class ClaimLost(BaseException):
+    """This attempt no longer holds its job; not an Exception, so no broad handler records it as a failure."""
+
+
 class BackgroundJob(models.Model):
     class Status(models.TextChoices):
         QUEUED = "queued", "Queued"
@@ -110,12 +114,19 @@ class BackgroundJob(models.Model):
         return self.status == self.Status.FAILED or self.is_stuck
 
     def mark(self, **fields) -> None:
-        """Save progress at once, outside any surrounding transaction's rollback, so a poll sees it."""
-        if self.status == self.Status.RUNNING and "heartbeat_at" not in fields:
-            fields["heartbeat_at"] = timezone.now()
+        """Save progress at once, outside any surrounding transaction's rollback, so a poll sees it.
+
+        An attempt that has lost its claim (the sweep gave the job to another worker) stops here.
+        """
+        rows = type(self).objects.filter(pk=self.pk)
+        holder = self.claimed_by if self.status == self.Status.RUNNING else ""
+        if holder:
+            rows = rows.filter(claimed_by=holder)
+            fields.setdefault("heartbeat_at", timezone.now())
+        if not rows.update(**fields) and holder:
+            raise ClaimLost(f"{type(self).__name__} {self.pk} is now held by another attempt")
         for name, value in fields.items():
             setattr(self, name, value)
-        type(self).objects.filter(pk=self.pk).update(**fields)
 
     def claim(self, *, token: str) -> bool:
         """Take the job for one attempt; False if it is finished or a live attempt holds it.
@@ -362,6 +373,9 @@ def run_job(model: type[BackgroundJob], pk: int, work, *, task=None, transient: 
     try:
         with job.heartbeat():
             work(job)
+    except ClaimLost:
+        logger.warning("%s %s was taken over by another attempt; this one stops", model.__name__, pk)
+        return "superseded"
     except transient as error:
         retries, limit = getattr(request, "retries", 0), getattr(task, "max_retries", 0) or 0
         if retries >= limit:

@@ -2,8 +2,6 @@
 
 import smtplib
 
-from django.conf import settings
-
 from config.celery import app
 
 from .jobs import OutboundEmail, ServiceHeartbeat, email_send, jobs_dispatch_pending, jobs_sweep, run_job
@@ -29,9 +27,3 @@ def dispatch_jobs() -> int:
     ServiceHeartbeat.beat("worker")
     return jobs_dispatch_pending()
 
-
-app.conf.beat_schedule.update(
-    {
-        "jobs-sweep": {"task": "partnerships.tasks.sweep_jobs", "schedule": settings.JOBS_SWEEP_SECONDS},
-    }
-)

@@ -188,3 +188,13 @@ def test_publishing_lets_members_read_and_withdrawing_stops_them(client, cast, d
     assert "Download PDF" in listing.content.decode()
     report_publish(report=report, user=cast.users["officer"], publish=False)
     assert client.get(reverse("reporting:report_download", args=[report.pk])).status_code == 403
+
+
+def test_the_bench_times_the_request_alone_without_making_the_report(partnership, monkeypatch):
+    from reporting import bench
+    from tests.factories import make_officer
+
+    monkeypatch.setattr(render, "pdf_from_html", lambda html: pytest.fail("rendered in the request"))
+    figures = bench.measure_request(partnership, make_officer(partnership), runs=2)
+    assert figures["median_ms"] > 0 and figures["queries"] <= 12
+    assert Report.objects.filter(partnership=partnership, status=Report.Status.QUEUED).count() == 1
