@@ -148,7 +148,12 @@ CELERY_TIMEZONE = "Europe/London"
 JOBS_SWEEP_SECONDS = env_int("JOBS_SWEEP_SECONDS", 30)
 # Here rather than beside the task, so the scheduler has it without importing any app's tasks first.
 CELERY_BEAT_SCHEDULE: dict = {
-    "jobs-sweep": {"task": "partnerships.tasks.sweep_jobs", "schedule": JOBS_SWEEP_SECONDS},
+    # A sweep that waited behind long jobs past the next one is dropped, so they never pile up.
+    "jobs-sweep": {
+        "task": "partnerships.tasks.sweep_jobs",
+        "schedule": JOBS_SWEEP_SECONDS,
+        "options": {"expires": JOBS_SWEEP_SECONDS * 2},
+    },
 }
 JOBS_HEARTBEAT_SECONDS = env_int("JOBS_HEARTBEAT_SECONDS", 15)
 JOBS_STALE_AFTER_SECONDS = env_int("JOBS_STALE_AFTER_SECONDS", 90)

@@ -26,4 +26,3 @@ def sweep_jobs() -> dict:
 def dispatch_jobs() -> int:
     ServiceHeartbeat.beat("worker")
     return jobs_dispatch_pending()
-

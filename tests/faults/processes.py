@@ -177,13 +177,20 @@ class Stack:
         return json.loads(result.stdout.strip().splitlines()[-1])
 
     def start_worker(self, concurrency: int = 2) -> None:
-        log = open(self.logs / "worker.log", "ab")  # noqa: SIM115 - kept open for the process's life
+        path = self.logs / "worker.log"
+        offset = path.stat().st_size if path.exists() else 0
+        log = open(path, "ab")  # noqa: SIM115 - kept open for the process's life
         self.worker = subprocess.Popen(
             [PYTHON, "-m", "celery", "-A", "config", "worker", "--pool", "prefork", "--concurrency", str(concurrency),
              "--loglevel", "INFO", "--without-gossip", "--without-mingle", "-n", f"faults-{time.time_ns()}@%h"],
             cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         )  # fmt: skip
-        wait_for(lambda: self.pool_pids(), 90, "the worker's pool processes")
+        # Ready means consuming; killing a pool process while the pool is still starting stops the worker.
+        wait_for(lambda: b" ready." in path.read_bytes()[offset:], 120, "the worker to be ready", every=0.5)
+        wait_for(lambda: len(self.pool_pids()) >= concurrency, 60, "the worker's pool processes")
+
+    def worker_alive(self) -> bool:
+        return self.worker is not None and self.worker.poll() is None
 
     def pool_pids(self) -> list[int]:
         if self.worker is None or self.worker.poll() is not None:

@@ -47,6 +47,8 @@ def test_twenty_kills_of_the_worker_mid_job_lose_no_job_and_make_no_second_file(
             wave += 1
             again = stack.drive("ask-reports", *[f"{slug}@{30 - wave}" for slug in slugs[:8]])["responses"]
             assert {response["status"] for response in again} == {302}
+        if not stack.worker_alive():
+            stack.start_worker()
         try:
             wait_for(lambda: _running_with_work(sql), 30, "a job in the middle of its work", every=0.1)
         except AssertionError:
@@ -63,7 +65,9 @@ def test_twenty_kills_of_the_worker_mid_job_lose_no_job_and_make_no_second_file(
                 continue
             subprocess.run(["kill", "-9", str(random.choice(pids))], check=False)
             kills.append("pool process")
-            time.sleep(1.5)
+            # Let the worker replace its pool process before the next kill.
+            wait_for(lambda: len(stack.pool_pids()) >= 2 or not stack.worker_alive(), 30, "a new pool process")
+            time.sleep(0.5)
     assert len(kills) == 20, f"only {len(kills)} kills landed mid-job before every job had finished"
     assert whole == 5
 
