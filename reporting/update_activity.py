@@ -35,7 +35,7 @@ class ThemeActivity:
         if not self.lead:
             return ""
         if self.owned_by_lead and self.achievements:
-            return f"Led by the {self.lead}. The results below are the {self.lead_label}'s."
+            return f"Led by the {self.lead}; the results below are its own."
         return f"Led by the {self.lead}."
 
 
@@ -79,7 +79,10 @@ def _related_paragraphs(group, register, achievements: list[Paragraph], as_at: d
         parts.append(f"is supported by {_and_join([s.name_and_position for s in detail.support_officers])}")
     text = partnership.purpose.strip() or f"The {partnership.label}."
     if parts:
-        text = f"{text} It {_and_join(parts)}."
+        listed = (
+            parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])}{',' if len(parts) > 2 else ''} and {parts[-1]}"
+        )
+        text = f"{text} It {listed}."
     found = [Paragraph(text)]
     aims = partnership.aims_list
     if len(aims) == 1:
@@ -179,6 +182,7 @@ def activity(
     found = records_at(Achievement, as_at, partnership_id__in=family, achieved_on__range=(start, end))
     figures = {a.pk: a for a in Achievement.objects.filter(pk__in=[a.pk for a in found]).prefetch_related("figures")}
     told: dict[object, list[str]] = {}
+    held: dict[object, list[tuple[Paragraph, int]]] = {}
     for achievement in sorted(found, key=lambda a: (a.achieved_on, a.pk)):
         achievement._prefetched_objects_cache = figures[achievement.pk]._prefetched_objects_cache
         target = place(achievement.partnership_id, achievement.theme_id)
@@ -186,13 +190,16 @@ def activity(
         para = _achievement_paragraph(achievement)
         owners[key].add(achievement.partnership_id)
         told.setdefault(key, []).extend([para.text, *para.bullets])
-        if achievement.partnership_id != partnership.pk and achievement.partnership_id != _lead_key(themes, key):
-            owner = register.partnerships[achievement.partnership_id]
-            para.text = f"{owner.short_name or owner.name}: {para.text}"
-        target.achievements.append(para)
+        held.setdefault(key, []).append((para, achievement.partnership_id))
     for key, theme in by_theme.items():
         lead_key = _lead_key(themes, key)
         theme.owned_by_lead = bool(lead_key) and owners[key] == {lead_key}
+        for para, owner_key in held.get(key, []):
+            # A sub-group's result among others is named as the sub-group's.
+            if not theme.owned_by_lead and owner_key != partnership.pk:
+                owner = register.partnerships[owner_key]
+                para.text = f"{owner.short_name or owner.name}: {para.text}"
+            theme.achievements.append(para)
 
     # A sub-group's funding won, told in its own part unless an achievement has told it already.
     for award in FundingAward.objects.filter(partnership_id__in=family - {partnership.pk}, year=year).order_by(

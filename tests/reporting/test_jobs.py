@@ -53,8 +53,11 @@ def test_the_same_report_for_unchanged_data_is_not_rendered_twice(
 
     BudgetFactory(partnership=partnership, year=2023)  # another year's budget: this report is unchanged
     assert _ask(partnership)[1] is False
+    # An edit made after the report's as-at date does not reach it: the report says what was so then.
     partnership.vision = "A harbour for everyone."
     partnership.save()
+    assert _ask(partnership)[1] is False
+    partnership.budgets.filter(year=2022).update(amount=12345)
     changed, queued = _ask(partnership)
     assert queued and changed != first
 
