@@ -312,7 +312,14 @@ def groups_of(partnerships: list[Partnership], register: Register) -> list[SubGr
 def sub_groups(*, partnership: Partnership, as_at: dt.date, register: Register | None = None) -> list[SubGroup]:
     """The partnership's sub-groups as they stood on the report date, each with its chair and support officers."""
     register = register or Register(as_at)
-    groups = sorted(records_at(Partnership, as_at, parent_id=partnership.pk), key=lambda g: g.name)
+    groups = sorted(
+        (
+            g
+            for g in records_at(Partnership, as_at, parent_id=partnership.pk)
+            if g.founded_year is None or g.founded_year <= as_at.year
+        ),
+        key=lambda g: g.name,
+    )
     register.partnerships.update({g.pk: g for g in groups})
     return groups_of(groups, register)
 
