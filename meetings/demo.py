@@ -26,6 +26,7 @@ from .models import (
     Meeting,
     Paper,
     PaperVersion,
+    ProgrammeItem,
 )
 from .services import (
     agenda_renumber,
@@ -35,6 +36,29 @@ from .services import (
     minutes_save,
 )
 from .voting import Tally
+
+# The Chair's programme of work for 2023 and the initial future workshop agenda items, in the words of
+# "The Oxford Strategic Partnership, annual update to Council, March 2023" (§37-38).
+FORWARD_PROGRAMME = [
+    "Revisiting the clarity of purpose for the OSP",
+    "'Do less better'",
+    "Focus on significant complex issues",
+    "Think 'up-stream' (longer term)",
+    "Stay connected to 'City Strategy'",
+    "Early programming of topics",
+    "Get the right people around the table",
+    "Meeting management (e.g. some face to face, and rotation of days to allow all partnerships to attend)",
+    "What could be better – provide clarity to partners of 'what is the ask'",
+    "OSP can and should hold partners to account",
+    "Focus on impact (rather than activity)",
+    "OSP holding itself to account on impact of action over time",
+]
+WORKSHOP_ITEMS = [
+    "Corporate Strategy development",
+    "Local Plan 2040",
+    "Thriving Communities Strategy, 2023/27",
+    "Housing delivery",
+]
 
 ILLUSTRATIVE = "Dates are illustrative: seeds/001 lists the year's topics, not the day each was discussed."
 
@@ -323,6 +347,22 @@ def _decide(meeting: Meeting, title: str, resolution: str, *, tally: bool = Fals
     )
 
 
+def _programme(osp) -> None:
+    """The Chair's programme of work for 2023 and the workshop topics, as agreed at the meetings that set them."""
+    for kind, added_on, items in (
+        (ProgrammeItem.Kind.PROGRAMME, dt.date(2022, 11, 8), FORWARD_PROGRAMME),
+        (ProgrammeItem.Kind.WORKSHOP, dt.date(2023, 1, 10), WORKSHOP_ITEMS),
+    ):
+        for position, text in enumerate(items, start=1):
+            ProgrammeItem.objects.update_or_create(
+                partnership=osp,
+                year=2023,
+                kind=kind,
+                text=text,
+                defaults={"position": position, "added_on": added_on},
+            )
+
+
 def seed(partnerships: dict) -> None:
     osp = partnerships["osp"]
     meetings = []
@@ -362,6 +402,8 @@ def seed(partnerships: dict) -> None:
         "the Thriving Communities Strategy 2023/27 and housing delivery.",
         tally=True,
     )
+
+    _programme(osp)
 
     for date, item_title, description, owner, due, done in ACTIONS:
         meeting = by_date[date]

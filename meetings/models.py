@@ -555,3 +555,6 @@ class CalendarFeed(models.Model):
     @staticmethod
     def new_token() -> str:
         return secrets.token_urlsafe(32)
+
+
+from .programme import ProgrammeItem  # noqa: E402,F401  (the forward programme is a model of this app)

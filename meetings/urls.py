@@ -1,5 +1,6 @@
 from django.urls import path
 
+from . import programme_views
 from .views import agenda, attendance, feeds, meetings, packs, papers, record
 
 app_name = "meetings"
@@ -16,6 +17,8 @@ urlpatterns = [
     path("partnerships/<slug:slug>/meetings/schedule/", meetings.meeting_schedule, name="meeting_schedule"),
     path("partnerships/<slug:slug>/actions/", record.action_list, name="action_list"),
     path("partnerships/<slug:slug>/standing-items/", meetings.standing_item_list, name="standing_items"),
+    path("partnerships/<slug:slug>/forward-programme/", programme_views.programme_list, name="programme"),
+    path("forward-programme/<int:pk>/edit/", programme_views.programme_item_edit, name="programme_item_edit"),
     path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
     path("meetings/<int:pk>/edit/", meetings.meeting_edit, name="meeting_edit"),
     path("meetings/<int:pk>/cancel/", meetings.meeting_cancel_view, name="meeting_cancel"),

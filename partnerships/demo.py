@@ -365,8 +365,9 @@ def seed() -> dict[str, Partnership]:
         founded_year=2021,
         reports_to=[fop],
         purpose=(
-            "A countywide partnership of organisations from the public, private and community & voluntary sectors, "
-            "established in March 2021 to develop an inclusive economy agenda countywide."
+            "The Oxfordshire Inclusive Economy Partnership (OIEP) was established in March 2021 as a countywide "
+            "partnership of organisations from the public, private and community & voluntary sectors that have come "
+            "together to develop an inclusive economy agenda countywide."
         ),
         aims="Work together to create a more equal and sustainable region that creates opportunities and benefits for all people within the county",
     )

@@ -34,6 +34,10 @@ OSP_NARRATIVE = {
         "them based on where the partnership can add most value. Its remit is determined by its Chair with input "
         "from its members."
     ),
+    "forward_planning": (
+        "The Chair is taking forward the OSP with a view to refresh the agenda, identify and implement an active "
+        "programme of work in 2023; including:"
+    ),
     "legal": (
         "There are no legal implications. The OSP is partnership used to share information and influence two way "
         "among key city stakeholders. It has no operational role and is not a regulatory or statutory entity."

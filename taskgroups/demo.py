@@ -409,6 +409,8 @@ def seed(partnerships: dict) -> None:
             (A, dt.date(2023, 2, 1), "Inclusive Economy Charter launched in February 2023 (seeds/001 §18-19)."),
         ],
     )
+    # The inclusive economy is part of the OSP's economic growth theme, which tells of the OIEP's work.
+    inclusive.themes.add(*Challenge.themes.field.related_model.objects.filter(partnership=osp, title=ECONOMY))
     working = {
         "Education": (TaskGroup.Status.DEFINING, TaskGroup.Definition.DRAFT),
         "Employment": (TaskGroup.Status.PROPOSED, TaskGroup.Definition.DRAFT),
@@ -435,7 +437,8 @@ def seed(partnerships: dict) -> None:
             ),
             lead_person=coles,
             link_member=long,
-            start_date=today - relativedelta(months=9),
+            # seeds/001 §22 names the four groups at work in March 2023; the start day is illustrative.
+            start_date=dt.date(2022, 6, 1),
             end_date=today + relativedelta(months=9),
             report_every_months=TaskGroup.Cadence.QUARTERLY,
             status=status,

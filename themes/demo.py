@@ -61,22 +61,25 @@ OSP_THEMES = [
     ),
 ]
 
-# seeds/001 §16-35: (theme key, date, title, description, figures[(qualifier, value, unit, counts)], link)
+# seeds/001 §16-35: (sub-group key, date, title, description, figures[(qualifier, value, unit, counts)]).
+# Each result belongs to the sub-group that achieved it; the OSP's report tells it under the theme that
+# sub-group leads. The Inclusive Economy Charter is the OIEP's, a partnership that reports elsewhere.
 ACHIEVEMENTS = [
     (
         "egsb",
         dt.date(2022, 7, 31),
         "Oxford Economic Strategy adopted and published",
-        "The Economic Strategy was updated, adopted by Council and published in summer 2022 after extensive "
-        "consultation in 2021. It covers the next 10 years, with a work plan and a dashboard of measures and KPIs.",
+        "The Oxford Economic Strategy was updated and adopted by Council and published in summer 2022 following "
+        "extensive consultation in 2021.",
         [],
     ),
     (
         "egsb",
         dt.date(2023, 2, 10),
         "Kickstart scheme completed and final report launched",
-        "As Gateway, Oxford City secured authorised placements under the Kickstart scheme, creating new jobs for "
-        "young people; the final report was launched in Apprenticeship Week.",
+        "The final report was launched on Apprenticeship week. In the role of Gateway, Oxford City secured "
+        "authorised placements under the scheme, creating new jobs for young people, and provided participating "
+        "local employers with government funding.",
         [
             ("", "137", "placements", "authorised under the scheme"),
             ("", "71", "young people", "in new jobs"),
@@ -87,70 +90,71 @@ ACHIEVEMENTS = [
         "egsb",
         dt.date(2023, 3, 1),
         "Meanwhile in Oxfordshire and Owned by Oxford: phase 1 completed",
-        "Phase 1 of both projects has been completed, with phase 2 of each beginning now.",
+        "Phase 1 of both the 'Meanwhile in Oxfordshire' and 'Owned by Oxford' projects have been completed with "
+        "phase 2 of each project beginning now.",
         [],
     ),
     (
         "egsb",
         dt.date(2022, 12, 31),
         "100 Oxford Living Wage employers accredited",
-        "The Oxford Living Wage campaign reached a milestone at its December 2022 reception event.",
+        "The Oxford Living Wage campaign reached a milestone of 100 Oxford Living Wage Employers accredited at its "
+        "December 2022 reception event.",
         [("", "100", "employers", "accredited as Oxford Living Wage employers")],
     ),
     (
-        "egsb",
+        "oiep",
         dt.date(2023, 2, 28),
         "Oxfordshire Inclusive Economy Partnership Charter launched",
-        "The Charter asks organisations across the county to sign up to actions that make workplaces fairer and "
-        "contribute directly to their local communities.",
+        "The Oxfordshire Inclusive Economy Partnership held its Charter launch in February 2023. The Charter is "
+        "asking organisations across the county to demonstrate commitment by signing up to actions they will take "
+        "to make workplaces fairer and contribute directly to their local communities.",
         [],
     ),
     (
         "stronger",
         dt.date(2023, 1, 31),
         "Thriving Communities Strategy 2023/27 adopted",
-        "The Stronger Communities Board helped develop and shape Oxford's Thriving Communities Strategy, adopted as "
-        "part of the Council's policy framework in January 2023.",
+        "The Stronger Communities Board is an intrinsic partner in helping develop and shape Oxford's Thriving "
+        "Community Strategy, 2023/27 (TCS). The TCS was adopted as part of the Council's policy framework "
+        "(January 2023).",
         [],
     ),
     (
         "stronger",
         dt.date(2022, 10, 31),
         "Locality Working: phase 1 in place",
-        "The Council implemented phase 1 of a Locality Working operating model, placing residents at the heart of "
-        "service delivery; phases two and three bring in wider council services and other statutory agencies.",
+        "The Council has implemented Phase 1 of a Locality Working operating model with a working vision to place "
+        "residents at the heart of service delivery; focusing on prevention and meeting residents' needs, "
+        "especially those who are in crisis or need our help the most.",
         [],
     ),
     (
         "stronger",
         dt.date(2023, 3, 31),
         "Support for communities affected by the cost of living crisis",
-        "Work continued with partners to support communities affected by the cost of living crisis.",
+        "Work is also continuing with partners to help provide support to communities impacted by the cost of "
+        "living crisis.",
         [],
-    ),
-    (
-        "oscp",
-        dt.date(2023, 3, 31),
-        "Community safety priorities for 2022-23 delivered",
-        "Priorities included neighbourhood crime, anti-social behaviour, the Modern Slavery Strategy, preparing for "
-        "the Serious Violence Duty, the Safe Journey, Safe Destination project, Domestic Abuse Housing Alliance "
-        "accreditation, Nightsafe Oxford, a hate crime action plan and the Bike Crime Reduction Partnership.",
-        [("", "10", "priorities", "for 2022-23")],
     ),
     (
         "zcop",
         dt.date(2023, 2, 28),
         "£75,000 from Innovate UK for a Future Fit One Stop Shop feasibility study",
-        "A study of how to deliver building retrofit at scale in the city. The consortium, praised by Innovate UK "
-        "assessors as 'enviable', involves five ZCOP partners.",
+        "Lucy Group is championing a Sprint Group on tenure and archetype agnostic retrofit, with support from "
+        "Oxford City Council officers. ZCOP was recently awarded funding (plus match contributions) from Innovate "
+        "UK to deliver a feasibility study to find a route to delivering building retrofit at scale in the city via "
+        "a Future Fit One Stop Shop (FOSS). The project consortium (praised by Innovate UK assessors as "
+        "'enviable') involves five ZCOP partners.",
         [("", "75000", "£", "from Innovate UK, plus match contributions"), ("", "5", "partners", "in the consortium")],
     ),
     (
         "zcop",
         dt.date(2023, 3, 15),
         "Residential retrofit pilot funded in Rose Hill",
-        "A separate award from the Microgeneration Certification Scheme Foundation, matched by ZCOP partners, will "
-        "test the Future Fit One Stop Shop model in Rose Hill.",
+        "A separate award from the Microgeneration Certification Scheme Foundation (MCS) and match funding "
+        "provided by ZCOP partners will translate findings to an area specific residential retrofit pilot project, "
+        "to test the delivery model FOSS for future replication and expansion in Rose Hill and the rest of Oxford.",
         [
             ("", "20000", "£", "from the MCS Foundation"),
             ("", "20000", "£", "of match funding from ZCOP partners"),
@@ -160,49 +164,99 @@ ACHIEVEMENTS = [
         "zcop",
         dt.date(2023, 3, 31),
         "Sprint groups: area-based insetting, freight, energy flexibility and renewables",
-        "Sprint groups established an area-based insetting trial, a pilot freight consolidation project and "
-        "flexibility energy capacity trading trials; scoped collaborative investment in onshore wind and solar PV; "
-        "hosted Lord Deben; consulted the RAF and Defence Infrastructure Organisation on onshore wind; and held a "
-        "workshop on corporate scope 3 emissions.",
+        "ZCOP sprint groups established an innovative 'area-based insetting' (ABI) trial in the city and buy-in "
+        "from partners and other key private stakeholders to participate in a pilot freight consolidation project; "
+        "engaged partners in flexibility energy capacity trading trials; scoped potential for collaborative "
+        "investment in onshore wind and solar PV across the County; hosted a meeting with Lord Deben, former "
+        "Environment Minister and Chair of the Committee on Climate Change; consulted the RAF and Defence "
+        "Infrastructure Organisation on onshore wind/radar issues; held a workshop to share best practice on "
+        "corporate scope 3 emissions; and informed local activities and policy, contributing to Oxford's 2040 "
+        "Local Plan and responding to Oxfordshire County Council's core transport schemes consultation.",
         [],
     ),
 ]
 
 OSP_REPORTS = {
-    # key: (first half progress, second half progress, challenges, collaboration, task and finish, asks)
+    # key: (first half progress, second half progress, challenges, collaboration, task and finish, asks).
+    # The progress texts are seeds/001's words for what each sub-group is doing and will do next.
     "egsb": (
-        "Economic Strategy adopted and published; delivery work plan and dashboard of measures in place.",
-        "Kickstart scheme completed: 137 placements and 71 young people in new jobs. Living Wage employers reached 100.",
+        "There has also been continued focus on promotion of the Oxford Living Wage and broader objectives for an "
+        "inclusive economy.",
+        "The strategy covers the next 10 years and updates are reported to both the Economic Growth Steering Board "
+        "(EGSB) on a quarterly basis and OSP annually. A work plan outlining key roles and responsibilities for the "
+        "Economic Strategy delivery is in place along with a dashboard of measures and KPIs. Year 1 Q3 reporting "
+        "will be shared in March 23.",
         "Keeping delivery partners engaged as national funding schemes end.",
         "Inclusive economy work overlaps with Stronger Communities on the cost of living.",
         "Social value in procurement across partners.",
         "Partners to sign the Inclusive Economy Charter.",
     ),
     "stronger": (
-        "Locality Working phase 1 implemented; Thriving Communities Strategy drafted with partners.",
-        "Thriving Communities Strategy adopted in January 2023; cost of living support coordinated.",
+        "The Stronger Communities Board includes senior representation from Oxfordshire Public Health team. This "
+        "includes embedding the TCS principles across the Council's work and encouraging partners to do the same. "
+        "Alongside, continuing to integrate Council services and seek out opportunities to better align Oxford's "
+        "work with partner agencies, bringing partners and places together better to jointly grow and work.",
+        "Oxford's Localities Team brings together the skills and experience of Oxford City Council staff and "
+        "partners to support residents, respond to local needs, reduce inequalities and build strong, resilient "
+        "communities.\n\n"
+        "Phase two will see the model adopted by the wider council services and closer working with local "
+        "stakeholders. Phase three involves service integration with other statutory agencies, housing "
+        "associations, the new integrated care system and also co-locating teams in locations where our citizens "
+        "are (e.g. taking the Council and its services to citizens rather than expecting them to find the Council).",
         "Aligning partner services with locality working.",
         "Health and wellbeing work with the Integrated Care Strategy.",
         "",
         "Partners to embed the Thriving Communities principles in their own work.",
     ),
     "zcop": (
-        "Sprint groups on retrofit, insetting and freight under way; funding bids prepared.",
-        "£75,000 from Innovate UK and £20,000 from MCS plus £20,000 match funding secured.",
+        "Since its launch, ZCOP has delivered across numerous action areas by focusing on collaborative projects "
+        "that accelerate city wide mitigation across sectors, businesses and communities. Partners support progress "
+        "in the city by championing and participating in a range of 'sprint groups' through contributions of time, "
+        "expertise and funding.",
+        "Delivering net zero by 2040 requires an ambitious approach. Therefore, the partnership is pursuing both "
+        "innovative and established work streams to facilitate the delivery of cost effective carbon emissions "
+        "reductions for Oxford. ZCOP's two year forward plan includes actions on: EV sharing and infrastructure, "
+        "Local Plan consultations, energy saving workshops, low carbon technology application potential study, SME "
+        "engagement, adaptation, residential and commercial energy efficiency.\n\n"
+        "ZCOP is working with Future Oxfordshire Partnership (FOP) to ensure alignment between ZCOP sprints and the "
+        "emerging Pathways to Zero Carbon Oxfordshire (PaZCO) Route Map and Action Plan. This is being done on a "
+        "case by case basis for sprints, to ensure their scope and timescales complement the work of FOP.",
         "Onshore wind radar constraints; supply chain capacity for retrofit.",
         "Freight consolidation with Economic Growth; retrofit with Stronger Communities in Rose Hill.",
         "Electric vehicle sharing and infrastructure.",
         "Partners to take part in the Rose Hill pilot.",
     ),
     "oscp": (
-        "Priorities for 2022-23 agreed; Safe Journey, Safe Destination project started.",
-        "Preparations for the Serious Violence Duty; hate crime action plan in development.",
+        "The OSCP work to address local community safety concerns and ensure that all partners tackle those crimes "
+        "that affect our community. It involves senior representation from Thames Valley Police.",
+        "OSCP Board members will review the 2022/23 priorities and agree those for 2023-24 at the next OSCP meeting.",
         "Serious Violence Duty resourcing.",
         "Night-time economy with Economic Growth.",
         "",
         "Partners to support Domestic Abuse Housing Alliance accreditation.",
     ),
 }
+
+# seeds/001 §29: the OSCP's priorities for 2022-23, agreed; the document does not say they were delivered.
+OSCP_PRIORITIES = [
+    "Develop responses to neighbourhood crime priorities such as open space drug misuse and dealing, anti-social "
+    "behaviour and alcohol-related violence through the work of the Community Safety Problem Solving Officer",
+    "Address anti-social behaviour that effects our communities through support and enforcement processes",
+    "Coordinate and implement Oxfordshire's Modern Slavery Strategy through the work of the Oxfordshire "
+    "Anti-Slavery Coordinator",
+    "Prepare for and deliver the Serious Violence Duty in partnership with the Thames Valley Violence Reduction Unit",
+    "Coordinate activity to address the violence against women and girls agenda with the Safe Journey, Safe "
+    "Destination project that aims to keep women safe when out and about in Oxford late at night",
+    "Continue to tackle domestic abuse and support the delivery of the government's Violence Against Women and "
+    "Girls strategy through the introduction of Domestic Abuse Housing Alliance (DAHA) accreditation in social "
+    "housing stock, support for the Oxfordshire Domestic Abuse Strategy Group and the implementation of Oxford "
+    "City Council's scrutiny review recommendations",
+    "Build on the work of the Safer Streets 3 project to improve our approach to alcohol-related disorder through "
+    "the Nightsafe Oxford Network",
+    "Develop a hate crime action plan to support communities",
+    "Reduce the level of cycle crime in the city through the Bike Crime Reduction Partnership",
+    "Support the work of the Prevent and Protect Duty of the Counter-Terrorism strategy",
+]
 
 # seeds/001 §37-38: the Chair's forward programme for 2023.
 PLAN_V1 = [
@@ -368,7 +422,7 @@ def _plan(partnership, number, status, start_year, title, priorities, *, revised
             "revised_from": revised_from,
             "adopted_on": adopted_on,
             "revision_note": note,
-            "summary": "The OSP's rolling 3-year plan (seeds/002), from the Chair's forward programme in seeds/001 §37-38.",
+            "summary": "The OSP's rolling 3-year plan, from the Chair's forward programme for 2023.",
         },
     )
     owner = _person("Paul", "James")
@@ -422,7 +476,10 @@ def seed(partnerships: dict) -> None:
                 defaults={
                     "due_on": due,
                     "status": ThemeReport.Status.SUBMITTED,
-                    "submitted_at": timezone.make_aware(dt.datetime.combine(due - dt.timedelta(days=7), dt.time(10))),
+                    # The second half's report came in before the annual update was written (illustrative day).
+                    "submitted_at": timezone.make_aware(
+                        dt.datetime.combine(min(due - dt.timedelta(days=7), dt.date(2023, 3, 20)), dt.time(10))
+                    ),
                     "progress": progress,
                     "challenges": challenges,
                     "collaboration": collaboration,
@@ -431,16 +488,16 @@ def seed(partnerships: dict) -> None:
                 },
             )
     for key, day, title, description, figures in ACHIEVEMENTS:
-        achievement, _ = Achievement.objects.update_or_create(
-            partnership=osp,
-            title=title,
-            defaults={
-                "theme": themes[key],
-                "achieved_on": day,
-                "description": description,
-            },
-        )
+        # An earlier version of this data kept every result on the OSP itself: move it to its holder.
+        achievement = Achievement.objects.filter(partnership__in=[osp, partnerships[key]], title=title).first()
+        achievement = achievement or Achievement(title=title)
+        achievement.partnership = partnerships[key]
+        achievement.theme = None
+        achievement.achieved_on = day
+        achievement.description = description
+        achievement.save()
         _figures(achievement, figures)
+    Achievement.objects.filter(partnership=osp, title="Community safety priorities for 2022-23 delivered").delete()
 
     v1 = _plan(osp, 1, Plan.Status.SUPERSEDED, 2022, "OSP rolling plan", PLAN_V1, adopted_on=dt.date(2022, 11, 24))
     _plan(
@@ -454,6 +511,22 @@ def seed(partnerships: dict) -> None:
         adopted_on=dt.date(2023, 11, 23),
         note="Revised at the annual planning and review meeting: workshop topics named and a new priority on impact.",
     )
+
+    # seeds/001 §29: the OSCP's agreed priorities for 2022-23; the day they were agreed is illustrative.
+    oscp_plan, _ = Plan.objects.update_or_create(
+        partnership=partnerships["oscp"],
+        number=1,
+        defaults={
+            "title": "Priorities for 2022-23",
+            "start_year": 2022,
+            "status": Plan.Status.CURRENT,
+            "adopted_on": dt.date(2022, 4, 1),
+            "summary": "The Oxford Safer Communities Partnership's priorities for 2022-23.",
+        },
+    )
+    oscp_plan.priorities.all().delete()
+    for order, title in enumerate(OSCP_PRIORITIES, start=1):
+        PlanPriority.objects.create(plan=oscp_plan, order=order, title=title)
 
     # seeds/000: the Oxford to Cambridge Partnership's programme of activity in three themes.
     prp = partnerships["prp"]

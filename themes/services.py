@@ -310,6 +310,12 @@ def require_draft(plan: Plan) -> None:
         )
 
 
+def revised_title(plan: Plan) -> str:
+    """The next version's title: years named in the title move on a year with it, never pile up."""
+    following = Plan(start_year=plan.start_year + 1)
+    return plan.title.replace(plan.years_label, following.years_label)
+
+
 @transaction.atomic
 def plan_revise(*, plan: Plan) -> Plan:
     """A new draft version made from this one, a year on; the earlier version is left exactly as it was."""
@@ -320,7 +326,7 @@ def plan_revise(*, plan: Plan) -> Plan:
     new = Plan(
         partnership=plan.partnership,
         number=latest[0] + 1,
-        title=plan.title,
+        title=revised_title(plan),
         start_year=plan.start_year + 1,
         summary=plan.summary,
         status=Plan.Status.DRAFT,

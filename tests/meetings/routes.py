@@ -70,6 +70,16 @@ def _item(name):
     return lambda c: reverse(f"meetings:{name}", args=[_setup(c).item.pk])
 
 
+def _programme_item(name):
+    def build(c):
+        from meetings.models import ProgrammeItem
+
+        item = ProgrammeItem.objects.create(partnership=c.partnership, year=2023, text="Housing delivery")
+        return reverse(f"meetings:{name}", args=[item.pk])
+
+    return build
+
+
 def _slug(name, *, public=False):
     def build(c):
         if public:
@@ -142,6 +152,24 @@ ROUTES = [
         method="post",
         data={"title": ""},
         id="standing_items_post",
+    ),
+    Route("meetings:programme", _slug("programme"), EDIT),
+    Route(
+        "meetings:programme",
+        _slug("programme"),
+        {**EDIT, "officer": 200, "admin": 200},
+        method="post",
+        data={"text": ""},
+        id="programme_post",
+    ),
+    Route("meetings:programme_item_edit", _programme_item("programme_item_edit"), EDIT),
+    Route(
+        "meetings:programme_item_edit",
+        _programme_item("programme_item_edit"),
+        {**EDIT, "officer": 200, "admin": 200},
+        method="post",
+        data={"text": ""},
+        id="programme_item_edit_post",
     ),
     Route("meetings:meeting_detail", _meeting("meeting_detail"), READ),
     Route("meetings:meeting_detail", _meeting("meeting_detail", public=True), PUBLIC_PAGE, id="meeting_detail_public"),

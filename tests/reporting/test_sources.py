@@ -51,27 +51,38 @@ def test_achievements_by_theme_with_their_figures_and_theme_reports(db):
     ThemeReportFactory(
         theme=theme,
         year=2022,
+        half=1,
+        status="submitted",
+        submitted_at="2022-10-20T10:00Z",
+        progress="Delivery partners meet quarterly to review the dashboard.\n\nKickstart scheme completed.",
+    )
+    ThemeReportFactory(
+        theme=theme,
+        year=2022,
         half=2,
         status="submitted",
         submitted_at="2023-04-01T10:00Z",
-        progress="Strategy adopted.",
+        progress="Came in after the report date.",
     )
-    ThemeReportFactory(theme=theme, year=2022, half=1, status="draft", progress="Not yet submitted.")
 
     text = flat(pdf_text(report_pdf(kind=Kind.ANNUAL_UPDATE, partnership=osp, year=2022, as_at=AS_AT)))
     section = text[text.index("Activity and achievements") : text.index("Other OSP activities")]
-    assert "Economic Growth and Inclusive Economy Led by the Economic Growth Steering Board." in section
+    assert f"Economic Growth and Inclusive Economy Led by the {egsb.label}." in section
     assert "Kickstart scheme completed. Oxford City secured authorised placements and new jobs." in section
     for figure in ["137 placements", "71 young people in new jobs", "over £350,000 in government funding"]:
         assert figure in section
-    assert "A sub-group's own result" in section
-    assert "2022/23 second half (October to March): Strategy adopted." in section
-    assert "Last year's work" not in section and "Not yet submitted" not in section
+    # The sub-group's result is told as the sub-group's, beside the partnership's own.
+    assert f"{egsb.short_name}: A sub-group's own result" in section
+    # What the theme reports add is told once: a line repeating an achievement is left out.
+    current = section[section.index("Current activity and future priorities") :]
+    assert "Delivery partners meet quarterly to review the dashboard." in current
+    assert section.count("Kickstart scheme completed") == 1
+    assert "Last year's work" not in section and "Came in after the report date" not in section
 
 
 def test_forward_planning_lists_the_plans_priorities_open_challenges_and_groups(db):
     osp = PartnershipFactory(short_name="OSP")
-    plan = PlanFactory(partnership=osp, title="OSP plan", start_year=2023)
+    plan = PlanFactory(partnership=osp, title="OSP plan", start_year=2023, adopted_on=dt.date(2022, 11, 24))
     for title in ["Corporate Strategy development", "Local Plan 2040", "Housing delivery"]:
         PriorityFactory(plan=plan, title=title)
     challenge = ChallengeFactory(partnership=osp, title="Retrofit at scale", stage=Challenge.Stage.ACTION)
@@ -82,12 +93,16 @@ def test_forward_planning_lists_the_plans_priorities_open_challenges_and_groups(
         name="Future Fit One Stop Shop",
         lead_organisation=OrganisationFactory(name="Lucy Group"),
     )
-    plan_title, priorities = gather.plan_priorities(partnership=osp, as_at=AS_AT)
+    plan_title, current, priorities = gather.plan_priorities(partnership=osp, as_at=AS_AT, year=2022)
     assert priorities == ["Corporate Strategy development", "Local Plan 2040", "Housing delivery"]
+    assert plan_title == "OSP plan (2023 to 2026)" and current
     text = flat(pdf_text(report_pdf(kind=Kind.ANNUAL_UPDATE, partnership=osp, year=2022, as_at=AS_AT)))
     section = text[text.index("Forward Planning") : text.index("Financial implications")]
-    assert "Corporate Strategy development Local Plan 2040 Housing delivery" in section
-    assert "Retrofit at scale (actions prompted)" in section and "Closed long ago" not in section
+    assert (
+        "sets these priorities for 2023/24: Corporate Strategy development Local Plan 2040 Housing delivery" in section
+    )
+    assert "Retrofit at scale: partners are taking action" in section and "Closed long ago" not in section
+    assert "Actions prompted" not in text and "actions prompted" not in text
     assert "Future Fit One Stop Shop, led by Lucy Group, to finish by 31 December 2023" in section
     assert TaskGroup.objects.count() == 1
 

@@ -146,7 +146,8 @@ def test_gathering_takes_the_same_number_of_queries_however_much_data(db, kind, 
     for child in context["partnerships"][:3]:
         _grow(child, organisation, 3)
     assert run() == before
-    assert before <= 20
+    # Each kind of record the annual update reads as it stood on the as-at date costs a query or two.
+    assert before <= (34 if kind == Kind.ANNUAL_UPDATE else 20)
 
 
 def test_the_reports_list_takes_the_same_number_of_queries_however_many_reports(officer_client, cast):

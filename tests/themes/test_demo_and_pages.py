@@ -20,7 +20,8 @@ def test_demonstration_data_is_idempotent_and_follows_the_seed_documents(client)
     assert Theme.objects.filter(partnership=osp).count() == 4
     assert Theme.objects.filter(partnership=partnerships["prp"]).count() == 3
     assert ThemeReport.objects.filter(theme__partnership=osp, year=2022).submitted().count() == 8
-    figures = {f.display for f in AchievementFigure.objects.filter(achievement__partnership=osp)}
+    # Each result is held by the sub-group that achieved it.
+    figures = {f.display for f in AchievementFigure.objects.filter(achievement__partnership=partnerships["egsb"])}
     assert {
         "137 placements authorised under the scheme",
         "over £350,000 of government funding for participating local employers",
@@ -31,7 +32,12 @@ def test_demonstration_data_is_idempotent_and_follows_the_seed_documents(client)
     assert [o.name for o in framework.outcomes.all()] == ["Equitable", "Pioneering", "Connected", "Resilient"]
     assert framework.values_list == ["Igniting Innovation", "Embracing Diversity", "Championing Collaboration"]
     assert Indicator.objects.filter(framework=framework, is_illustrative=False).count() == 0
-    assert Achievement.objects.for_partnership_year(osp, 2022).count() == 12
+    assert Achievement.objects.for_partnership_year(osp, 2022).count() == 0
+    assert Achievement.objects.for_partnership_year(osp, 2022, include_sub_groups=True).count() == 10
+    assert Achievement.objects.filter(partnership=partnerships["oiep"]).count() == 1
+    assert not Achievement.objects.filter(title__icontains="delivered").exists()
+    oscp_plan = Plan.objects.current_for(partnerships["oscp"])
+    assert oscp_plan.title == "Priorities for 2022-23" and oscp_plan.priorities.count() == 10
 
     officer = make_officer(osp)
     PartnershipOfficer.objects.create(user=officer, partnership=partnerships["ca"])
