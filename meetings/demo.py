@@ -440,3 +440,7 @@ def seed(partnerships: dict) -> None:
         meeting.refresh_from_db()
         if following is not None:
             minutes_approve(recorded=meeting, at=following)
+
+    from . import demo_combined_authority
+
+    demo_combined_authority.seed(partnerships)

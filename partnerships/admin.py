@@ -55,5 +55,5 @@ class OrganisationClerkAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["user", "organisation"]
 
 
-for model in (models.Budget, models.Contribution, models.FundingAward, models.Interest):
+for model in (models.Budget, models.Contribution, models.FundingAward, models.Interest, models.Participation):
     admin.site.register(model, SimpleHistoryAdmin)

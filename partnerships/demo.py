@@ -12,7 +12,6 @@ from django.db import transaction
 
 from .models import (
     Budget,
-    Contribution,
     FundingAward,
     Membership,
     Organisation,
@@ -257,7 +256,11 @@ def seed() -> dict[str, Partnership]:
     Budget.objects.update_or_create(
         partnership=osp,
         year=2022,
-        defaults={"amount": Decimal("14000"), "notes": "Funded and facilitated by Oxford City Council"},
+        defaults={
+            "amount": Decimal("14000"),
+            "funded_by": oxford,
+            "notes": "Funded and facilitated by Oxford City Council",
+        },
     )
 
     egsb = _partnership(
@@ -381,139 +384,9 @@ def seed() -> dict[str, Partnership]:
     )
     _seat(oiep, _person("", "Emma", "Coles", "OIEP Manager"), None, "supporting_officer")
 
-    # seeds/000 and seeds/004 §3.20–3.33.
-    ca_org = orgs["Cambridgeshire and Peterborough Combined Authority"]
-    cambridge = orgs["Cambridge City Council"]
-    prp = _partnership(
-        "oxford-to-cambridge-partnership",
-        name="Oxford to Cambridge Partnership",
-        short_name="PRP",
-        kind=Partnership.Kind.PAN_REGIONAL,
-        mission=(
-            "To secure a future in which our communities prosper from the best in environmentally sustainable ways of "
-            "living and working. We collaborate to accelerate economic opportunities created through the region's "
-            "innovation strengths, to achieve significant environmental enhancements and to unlock investment for "
-            "inclusive, high-quality sustainable development."
-        ),
-        remit_will_do=(
-            "Additionality – collaboration & alignment cross boundary, cross-sector where partners choose\n"
-            "Voice – awareness, advocacy, profile for the whole area\n"
-            "Evidence – bids, investment, routes for action\n"
-            "Progress – influencing pace and direction of change on shared priorities"
-        ),
-        remit_wont_do=(
-            "Impact on or get involved in devolution discussions\nDuplicate what partners do\nSpatial planning"
-        ),
-    )
-    mayor = _person("Mayor", "Nik", "Johnson", "Mayor of Cambridgeshire & Peterborough", ca_org)
-    _seat(prp, mayor, ca_org, "member", lead=True)
-    _seat(
-        prp,
-        _person(
-            "",
-            "Al",
-            "Kingsley",
-            "Chair of the C&P Business Board",
-            orgs["Cambridgeshire and Peterborough Business Board"],
-        ),
-        orgs["Cambridgeshire and Peterborough Business Board"],
-        "member",
-        lead=True,
-    )
-    scdc = orgs["South Cambridgeshire District Council"]
-    _seat(prp, _person("Cllr", "Bridget", "Smith", "Leader", scdc, True), scdc, "member", lead=True)
-    _seat(
-        prp,
-        _person("", "Richard", "Hutchins", "Managing Director"),
-        None,
-        "supporting_officer",
-        start=dt.date(2023, 4, 1),
-        notes="Appointed during 2023/24 (seeds/004 §3.21); the day is illustrative.",
-    )
+    from . import demo_cambridge
 
-    ca = _partnership(
-        "combined-authority-board",
-        name="Cambridgeshire & Peterborough Combined Authority Board",
-        short_name="CPCA",
-        kind=Partnership.Kind.COMBINED_AUTHORITY,
-        host_organisation=ca_org,
-        mission="To make life better, healthier, and fairer for all.",
-        voting_rule=Partnership.VotingRule.MAJORITY_INCLUDING_MEMBER,
-        required_voter=mayor,
-        chair_has_casting_vote=False,
-    )
-    _seat(ca, mayor, ca_org, "chair", lead=True)
-    _seat(ca, _person("Cllr", "Anna", "Smith", "", cambridge, True), cambridge, "member", lead=True)
-    _seat(ca, _person("Cllr", "Sarah", "Conboy", "Lead Member for Devolution & Place", None, True), None, "member")
-    _seat(ca, _person("", "Kate", "McFarlane", "Director of Policy & Engagement", ca_org), ca_org, "supporting_officer")
-
-    csp = _partnership(
-        "cambridge-community-safety-partnership",
-        name="Cambridge Community Safety Partnership",
-        short_name="CSP",
-        kind=Partnership.Kind.STATUTORY,
-        legal_basis="Crime and Disorder Act 1998",
-        host_organisation=cambridge,
-        purpose=(
-            "Local authorities, police, fire service, probation and health partners come together to formulate and "
-            "implement strategies to tackle crime, disorder and antisocial behaviour. Cambridge City Council "
-            "co-ordinates and chairs the partnership."
-        ),
-    )
-    _seat(
-        csp,
-        _person("Cllr", "Cameron", "Holloway", "Executive Councillor for Health and Community Safety", cambridge, True),
-        cambridge,
-        "member",
-        lead=True,
-    )
-    fgc = _partnership(
-        "fast-growth-cities-group",
-        name="Fast Growth Cities group",
-        kind=Partnership.Kind.INFORMAL,
-        purpose=(
-            "An informal partnership of councils representing cities that are experiencing high levels of growth, "
-            "fuelled by knowledge-intensive economies: Cambridge, Norwich, Milton Keynes, Oxford, Swindon and Peterborough."
-        ),
-    )
-    innovate = _partnership(
-        "innovate-cambridge",
-        name="Innovate Cambridge",
-        kind=Partnership.Kind.STRATEGIC,
-        purpose="Ensuring that social inclusion and sustainability lie at the heart of the strategy for Cambridge's innovation cluster.",
-    )
-    gcp = _partnership(
-        "greater-cambridge-partnership",
-        name="Greater Cambridge Partnership",
-        short_name="GCP",
-        kind=Partnership.Kind.BOARD,
-        purpose="Transport, skills and smart-city programmes for Greater Cambridge.",
-    )
-    for partnership, amount, purpose in (
-        (fgc, "5000", "Costs of the Fast Growth Cities group"),
-        (prp, "10000", "Contribution to the Ox-Cam Pan-Regional Partnership"),
-        (
-            innovate,
-            "50000",
-            "To help fund its work to advance sustainable and inclusive development of the innovation ecosystem",
-        ),
-    ):
-        Contribution.objects.update_or_create(
-            partnership=partnership,
-            organisation=cambridge,
-            year=2023,
-            defaults={"amount": Decimal(amount), "purpose": purpose},
-        )
-    _person(
-        "Cllr",
-        "Mike",
-        "Davey",
-        "Leader and Executive Councillor for Transformation Strategy & Resources",
-        cambridge,
-        True,
-    )
-    _person("", "Andrew", "Limb", "Assistant Chief Executive", cambridge)
-
+    cambridge = demo_cambridge.seed(orgs=orgs, person=_person, seat=_seat, partnership=_partnership)
     return {
         "osp": osp,
         "egsb": egsb,
@@ -522,10 +395,5 @@ def seed() -> dict[str, Partnership]:
         "oscp": oscp,
         "fop": fop,
         "oiep": oiep,
-        "prp": prp,
-        "ca": ca,
-        "csp": csp,
-        "fgc": fgc,
-        "innovate": innovate,
-        "gcp": gcp,
+        **cambridge,
     }

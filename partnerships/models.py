@@ -148,6 +148,7 @@ class Partnership(Versioned):
         PAN_REGIONAL = "pan_regional", "Pan-regional partnership"
         INFORMAL = "informal", "Informal network"
         BOARD = "board", "Company or programme board"
+        SHARED_SERVICE = "shared_service", "Shared service between councils"
 
     class Frequency(models.TextChoices):
         MONTHLY = "monthly", "Monthly"
@@ -468,10 +469,138 @@ class Membership(Versioned):
             raise ValidationError(errors)
 
 
+class ParticipationQuerySet(models.QuerySet):
+    def current(self, on: dt.date | None = None):
+        """Held on a date (today by default); an unknown start date counts as held."""
+        on = on or dt.date.today()
+        return self.filter(Q(start_date__isnull=True) | Q(start_date__lte=on)).filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=on)
+        )
+
+    def between(self, first: dt.date, last: dt.date):
+        """Held at any time between two dates."""
+        return self.filter(Q(start_date__isnull=True) | Q(start_date__lte=last)).filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=first)
+        )
+
+
+class Participation(Versioned):
+    """An organisation taking part in a partnership with no named person: a seat held by an office,
+    a vacant seat, or the organisation itself as a member of a network or a party to a shared service.
+
+    Seats held by a named person are memberships; this records what a membership cannot.
+    """
+
+    class Kind(models.TextChoices):
+        OFFICE = "office", "Seat held by office"
+        VACANT = "vacant", "Vacant seat"
+        MEMBER_ORGANISATION = "member_organisation", "Member organisation"
+
+    SEAT_KINDS = (Kind.OFFICE, Kind.VACANT)
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="participations")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="participations")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    office = models.CharField(
+        "office holding the seat",
+        max_length=200,
+        blank=True,
+        help_text="For example 'the Leader' or 'the Executive Councillor for Economy & Skills'.",
+    )
+    role = models.CharField(
+        "role of the seat", max_length=20, choices=Membership.Role.choices, default=Membership.Role.MEMBER
+    )
+    is_voting = models.BooleanField("has a vote", default=False)
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    end_reason = models.CharField(max_length=200, blank=True)
+    notes = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    objects = ParticipationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["partnership", "organisation__name", "kind"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date")),
+                name="participation_ends_after_start",
+            ),
+            # A seat held by office names the office; an organisation taking part as itself holds no seat.
+            models.CheckConstraint(condition=~Q(kind="office") | ~Q(office=""), name="participation_office_named"),
+            models.CheckConstraint(
+                condition=Q(kind__in=["office", "vacant"]) | (Q(office="") & Q(role="member")),
+                name="participation_organisation_holds_no_seat",
+            ),
+            models.CheckConstraint(
+                condition=Q(is_voting=False) | (Q(kind="office") & Q(role__in=["chair", "deputy_chair", "member"])),
+                name="participation_only_held_seats_vote",
+            ),
+            models.CheckConstraint(
+                condition=Q(role__in=["chair", "deputy_chair", "member", "observer"]),
+                name="participation_role_is_a_seat",
+            ),
+            models.UniqueConstraint(
+                fields=["partnership", "organisation", "kind", "office"],
+                condition=Q(end_date__isnull=True),
+                name="participation_one_open_per_kind_and_office",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} – {self.label}, {self.partnership}"
+
+    @property
+    def is_seat(self) -> bool:
+        return self.kind in self.SEAT_KINDS
+
+    @property
+    def label(self) -> str:
+        """How the register names it: 'Seat held by the Leader', 'Vacant seat', 'Member organisation'."""
+        if self.kind == self.Kind.OFFICE:
+            return f"Seat held by {self.office}"
+        if self.kind == self.Kind.VACANT:
+            return f"Vacant seat ({self.office})" if self.office else "Vacant seat"
+        return self.get_kind_display()
+
+    def is_current(self, on: dt.date | None = None) -> bool:
+        on = on or dt.date.today()
+        return (self.start_date is None or self.start_date <= on) and (self.end_date is None or self.end_date >= on)
+
+    def clean(self):
+        errors: dict[str, str] = {}
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = "The end date must be on or after the start date."
+        if self.kind == self.Kind.OFFICE and not self.office.strip():
+            errors["office"] = "Name the office that holds the seat, for example 'the Leader'."
+        if self.kind not in self.SEAT_KINDS:
+            if self.office.strip():
+                errors["office"] = "Only a seat is held by an office; leave this empty."
+            if self.role != Membership.Role.MEMBER:
+                errors["role"] = "An organisation taking part as itself holds no seat with a role."
+        if self.role not in Membership.SEAT_ROLES:
+            errors["role"] = "Choose chair, deputy chair, member or observer."
+        if self.is_voting and (self.kind != self.Kind.OFFICE or self.role not in Membership.VOTING_ROLES):
+            errors["is_voting"] = "Only a seat held by an office, as chair, deputy chair or member, has a vote."
+        if errors:
+            raise ValidationError(errors)
+
+
 class Budget(models.Model):
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="budgets")
     year = models.PositiveSmallIntegerField(help_text="The year the financial year starts, e.g. 2022 for 2022/23.")
     amount = models.DecimalField(max_digits=12, decimal_places=2)
+    funded_by = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="funded_budgets",
+        help_text="The organisation that pays for the whole budget, such as a host council; it counts as its "
+        "contribution.",
+    )
     notes = models.CharField(max_length=300, blank=True)
     history = HistoricalRecords()
 

@@ -7,7 +7,7 @@ from dateutil.relativedelta import relativedelta
 from django.db import transaction
 
 from .concurrency import save_versioned
-from .models import Membership, Partnership, unique_slug
+from .models import Membership, Participation, Partnership, unique_slug
 
 
 @dataclass(frozen=True)
@@ -27,10 +27,21 @@ def register_warning_provider(provider) -> None:
         WARNING_PROVIDERS.append(provider)
 
 
-def partnership_all_warnings(*, partnership: Partnership, memberships: list[Membership], today: dt.date | None = None):
+def partnership_all_warnings(
+    *,
+    partnership: Partnership,
+    memberships: list[Membership],
+    participations: list[Participation] | None = None,
+    today: dt.date | None = None,
+):
     """Governance warnings from the seats, then every registered app's warnings."""
     today = today or dt.date.today()
     warnings = partnership_warnings(partnership=partnership, memberships=memberships, today=today)
+    if participations is None:
+        participations = list(
+            Participation.objects.current(today).filter(partnership=partnership).select_related("organisation")
+        )
+    warnings.extend(participation_warnings(participations=participations))
     for provider in WARNING_PROVIDERS:
         warnings.extend(provider(partnership=partnership, today=today))
     return warnings
@@ -123,4 +134,16 @@ def partnership_warnings(
                         f"it has no {missing}.",
                     )
                 )
+    return warnings
+
+
+def participation_warnings(*, participations: list[Participation]) -> list[GovernanceWarning]:
+    """A seat nobody holds is a gap in the partnership's membership, and is said so."""
+    warnings = []
+    for seat in sorted(participations, key=lambda p: (p.organisation.name, p.office)):
+        if seat.kind != Participation.Kind.VACANT:
+            continue
+        which = f"seat for {seat.office}" if seat.office else "seat"
+        since = f" since {seat.start_date:%-d %B %Y}" if seat.start_date else ""
+        warnings.append(GovernanceWarning("vacant", f"{seat.organisation}'s {which} is vacant{since}."))
     return warnings

@@ -81,13 +81,37 @@ CAMBRIDGE_NARRATIVE = {
         "involved in; and covers the recent decisions on the Cambridge & Peterborough Combined Authority."
     ),
     "recommendations": (
+        "That the Leader:\n"
         "Note the achievements and progress of the key strategic growth and economy-related partnerships that the "
-        "City Council is engaged with.\n"
-        "Note the recent decisions of the Cambridgeshire & Peterborough Combined Authority Board, and invite the "
-        "City Council's representative to provide an update.\n"
-        "Continue to work with partners within the framework of the Cambridge Community Safety Partnership, "
-        "identifying local priorities and taking action that will make a positive difference to the safety of "
-        "communities in the city."
+        "City Council is engaged with, as detailed in [paragraphs: CPCA to Innovate Cambridge].\n"
+        "Note the recent decisions of the Cambridgeshire & Peterborough Combined Authority Board at Appendix A & B, "
+        "and invite the City Council's representative to provide an update.\n"
+        "That the Executive Councillor for Health and Community Safety:\n"
+        "Work more closely with the Health and Wellbeing Board and Integrated Care Partnership and its sub-system "
+        "(as detailed in [paragraphs: ICS] below) to ensure that the City Council's role in prevention and "
+        "wellbeing working in partnership with other public agencies can address the health needs and concerns of "
+        "Cambridge residents.\n"
+        "Continue to work with partners within the framework of the Cambridge Community Safety Partnership (as "
+        "detailed in [paragraphs: CSP] below), identifying local priorities and taking action that will make a "
+        "positive difference to the safety of communities in the city."
+    ),
+    "section_order": (
+        "CPCA\nGCP\nFast Growth Cities group\nPRP\nCambridge BID\nInnovate Cambridge\nICS\nCSP\n"
+        "Voluntary & Community Sector infrastructure partnership"
+    ),
+    "by_default": (
+        "RECAP\nAction on Energy\nCambridge City Leaders Climate Change Group\nCambridge Food Poverty Alliance\n"
+        "Cambridge Sustainable Food"
+    ),
+    "by_default_introduction": (
+        "In addition to the strategic partnerships mentioned above, the City Council has adopted a “partnership by "
+        "default” principle, and works in partnership with statutory, VCSEF and private sector partners to achieve "
+        "a range of policy priorities and objectives, including environmental priorities. These include:"
+    ),
+    "shared_services": (
+        "These arrangements allow the Council and its partners to benefit from economies of scale, increased "
+        "purchasing power and a structure that allows the recruitment and retention of a wider range of "
+        "specialisms among staff."
     ),
     "introduction": (
         "A summary of the activities of each of the key strategic partnerships, and in particular their impact on "
@@ -117,7 +141,7 @@ CAMBRIDGE_NARRATIVE = {
     "procurement": "",
     "community_safety": (
         "Continuing to work with the Community Safety Partnership will enable the Council to achieve its community "
-        "safety ambitions."
+        "safety ambitions, as described in [paragraphs: CSP]."
     ),
     "consultation": "N/A.",
     "background_papers": (
@@ -160,7 +184,12 @@ def seed(partnerships: dict) -> None:
         {"kind": Kind.COUNCIL_REVIEW, "organisation": cambridge.organisation, "year": CAMBRIDGE_YEAR},
     ]
     officer = get_user_model().objects.filter(username="officer@roundtable.example").first()
+    # The review goes to committee in July 2024, after the Board's meeting of 5 June whose decisions it attaches.
+    as_at = {
+        Kind.ANNUAL_UPDATE: default_as_at(OSP_YEAR),
+        Kind.COUNCIL_REVIEW: min(cambridge.report_date, dt.date.today()),
+    }
     for request in requests:
-        report, _queued = report_request(as_at=default_as_at(request["year"]), user=officer, **request)
+        report, _queued = report_request(as_at=as_at[request["kind"]], user=officer, **request)
         # Published from the start, so the demonstration member logins can read them too.
         Report.objects.filter(pk=report.pk).update(published_at=report.requested_at, published_by=officer)

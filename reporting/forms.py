@@ -77,6 +77,10 @@ COUNCIL_REVIEW_FIELDS = [
     "procurement",
     "community_safety",
     "consultation",
+    "section_order",
+    "by_default",
+    "by_default_introduction",
+    "shared_services",
     "background_papers",
     "author",
     "author_service_area",
@@ -103,9 +107,19 @@ class NarrativeForm(VersionedModelForm):
             ", "
         )
         for name, field in self.fields.items():
-            if isinstance(field.widget, forms.Textarea) and name not in ("addressed_to", "recommendations"):
+            if isinstance(field.widget, forms.Textarea) and name not in (
+                "addressed_to",
+                "recommendations",
+                "section_order",
+                "by_default",
+            ):
                 field.help_text = field.help_text or PARAGRAPH_HINT
         if kind == Kind.COUNCIL_REVIEW:
+            self.fields["recommendations"].help_text = (
+                "One recommendation per line. A line ending with a colon, such as 'That the Leader:', starts the "
+                "recommendations to one person. Write [paragraphs: CSP] or [paragraphs: CPCA to Innovate Cambridge] "
+                "for the paragraphs of those partnerships' sections, numbered as the report prints them."
+            )
             self.fields["introduction"].label = "Background"
             self.fields["financial"].label = "Financial implications, after the table of contributions"
         else:

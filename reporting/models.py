@@ -93,6 +93,24 @@ class Narrative(Versioned):
     procurement = models.TextField("procurement implications", blank=True)
     community_safety = models.TextField("community safety implications", blank=True)
     consultation = models.TextField("consultation and communication", blank=True)
+    # How a council's review lays out its partnerships (Cambridge City Council, Annual Review of
+    # Strategic Partnerships 2024, section 3).
+    section_order = models.TextField(
+        "order of the partnerships",
+        blank=True,
+        help_text="One partnership per line, by name or short name, in the order the review takes them. "
+        "Partnerships not listed follow in alphabetical order.",
+    )
+    by_default = models.TextField(
+        "partnerships listed under 'Partnership by default'",
+        blank=True,
+        help_text="One partnership per line, by name or short name: listed together rather than each in a section "
+        "of its own.",
+    )
+    by_default_introduction = models.TextField("introduction to 'Partnership by default'", blank=True)
+    shared_services = models.TextField(
+        "shared services", blank=True, help_text="Added after the list of shared services drawn from the records."
+    )
     conclusion = models.TextField(blank=True)
     background_papers = models.TextField(blank=True, help_text="One paper per line.")
 
@@ -139,6 +157,14 @@ class Narrative(Versioned):
     @property
     def background_paper_list(self) -> list[str]:
         return lines(self.background_papers)
+
+    @property
+    def section_order_list(self) -> list[str]:
+        return lines(self.section_order)
+
+    @property
+    def by_default_list(self) -> list[str]:
+        return lines(self.by_default)
 
 
 class ReportQuerySet(models.QuerySet):

@@ -3,7 +3,8 @@
 Achievements and their figures are from seeds/001 §16-35; where the document gives no day, the date is
 the end of the month it names and the record says so. Theme report texts are short summaries of what
 seeds/001 says each sub-group did in 2022/23. Indicator figures on the Shared Ambition are illustrative:
-seeds/003 §6.5 says the measures are still to be co-developed, so they are labelled as examples.
+"Shared Ambition for Cambridgeshire & Peterborough, CA Board 16 October 2024" §6.5 says the measures are
+still to be co-developed, so they are labelled as examples. Cambridge's partnerships are in demo_cambridge.
 """
 
 import datetime as dt
@@ -300,15 +301,17 @@ SHARED_AMBITION_STATEMENT = (
     "cities, historic market towns and productive Fen landscapes, we will advance our equitable, pioneering, "
     "connected and resilient region."
 )
+# Shared Ambition for Cambridgeshire & Peterborough, CA Board 16 October 2024: the four outcomes (§2.4) and
+# the commitments the paper names (§8.3, §8.5); it gives no words for the other outcomes or commitments.
 OUTCOMES = [
     (
         "Equitable",
-        "Prosperity and opportunity distributed better across the region, tackling inequality.",
+        "Tackling inequality, ensuring opportunities and benefits are better distributed across the region.",
         ["Harness Health & Wellbeing", "Education, Skills & Employment for All", "Homes for All"],
     ),
-    ("Pioneering", "Building on the region's world-renowned education, research and innovation.", []),
-    ("Connected", "Improved connectivity that spreads opportunity beyond the main economic centres.", []),
-    ("Resilient", "Climate action, water security and a protected natural environment.", []),
+    ("Pioneering", "", []),
+    ("Connected", "", []),
+    ("Resilient", "Focussing on environmental and climate change.", []),
 ]
 # (outcome, commitment, code, name, kind, unit, direction, baseline, target, target year, start value, yearly change)
 INDICATORS = [
@@ -599,7 +602,10 @@ def seed(partnerships: dict) -> None:
                 "target_value": Decimal(target),
                 "target_on": dt.date(year, 3, 31),
                 "is_illustrative": True,
-                "source": "Illustrative figures for demonstration: the outcomes framework is still to be co-developed (seeds/003 §6.5).",
+                "source": (
+                    "Illustrative figures for demonstration: the outcomes framework is still to be co-developed "
+                    "(Shared Ambition for Cambridgeshire & Peterborough, CA Board 16 October 2024, §6.5)."
+                ),
                 "order": order,
             },
         )
@@ -609,7 +615,7 @@ def seed(partnerships: dict) -> None:
                 measured_on=dt.date(2019 + offset, 3, 31),
                 defaults={"value": Decimal(str(round(start + step * offset, 2))), "note": "Illustrative"},
             )
-    # seeds/003 §3.3: engagement with attendance counts.
+    # Shared Ambition for Cambridgeshire & Peterborough, CA Board 16 October 2024, §3.3.
     achievement, _ = Achievement.objects.update_or_create(
         partnership=ca,
         title="Shared Ambition stakeholder workshops",
@@ -622,3 +628,6 @@ def seed(partnerships: dict) -> None:
         achievement,
         [("over", "169", "attendees", "at three workshops"), ("", "107", "organisations", "taking part")],
     )
+    from . import demo_cambridge
+
+    demo_cambridge.seed()

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 from ..access import Level, get_membership_for_user, get_partnership_for_user
 from ..concurrency import StaleEdit
 from ..forms import MembershipEndForm, MembershipFilterForm, MembershipForm, PersonChoiceForm
-from ..models import Membership, Person
+from ..models import Membership, Participation, Person
 from ..services import membership_end, membership_save
 from .common import history_entries, render_partial
 
@@ -42,9 +42,13 @@ def membership_list(request, slug):
         "as_at": on,
         "is_today": on == today,
         "rows": _membership_rows(partnership, on),
+        "participations": list(
+            Participation.objects.current(on).filter(partnership=partnership).select_related("organisation")
+        ),
         "can_edit": level >= Level.EDIT,
         "can_read": level >= Level.READ,
     }
+    context["row_count"] = len(context["rows"]) + len(context["participations"])
     if level >= Level.READ:
         context["ended"] = (
             Membership.objects.filter(partnership=partnership, end_date__lt=today)

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_http_methods
 from ..access import get_organisation_for_user, require_officer, require_signed_in_role
 from ..concurrency import StaleEdit
 from ..forms import OrganisationForm
-from ..models import Contribution, Membership, Organisation
+from ..models import Contribution, Membership, Organisation, Participation
 from .common import history_entries, paginate, render_partial
 
 
@@ -49,6 +49,9 @@ def organisation_detail(request, slug):
     )
     if not access.is_admin:
         seats = seats.filter(Q(partnership__is_public=True) | Q(partnership_id__in=access.readable_ids))
+    taking_part = Participation.objects.current().filter(organisation=organisation).select_related("partnership")
+    if not access.is_admin:
+        taking_part = taking_part.filter(Q(partnership__is_public=True) | Q(partnership_id__in=access.readable_ids))
     contributions = Contribution.objects.filter(organisation=organisation).select_related("partnership")
     if not access.is_admin:
         contributions = contributions.filter(partnership_id__in=access.readable_ids)
@@ -58,6 +61,7 @@ def organisation_detail(request, slug):
         {
             "organisation": organisation,
             "seats": seats,
+            "taking_part": taking_part.order_by("partnership__name"),
             "contributions": contributions,
             "can_edit": access.is_officer,
         },

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods
 from ..access import Level, get_access, get_partnership_for_user, partnership_tree
 from ..concurrency import StaleEdit
 from ..forms import PartnershipForm
-from ..models import Membership, Partnership
+from ..models import Membership, Participation, Partnership
 from ..services import partnership_all_warnings, partnership_save
 from .common import history_entries, paginate, render_partial
 
@@ -50,6 +50,9 @@ def partnership_detail(request, slug):
     )
     role_order = {role: index for index, role in enumerate(Membership.Role.values)}
     memberships.sort(key=lambda m: role_order[m.role])
+    participations = list(
+        Participation.objects.current().filter(partnership=partnership).select_related("organisation")
+    )
     sub_groups = list(partnership.sub_groups.order_by("name"))
     if level < Level.READ:
         sub_groups = [group for group in sub_groups if group.is_public]
@@ -60,9 +63,14 @@ def partnership_detail(request, slug):
         "can_read": level >= Level.READ,
         "seats": [m for m in memberships if m.role in Membership.SEAT_ROLES],
         "supporting": [m for m in memberships if m.role == Membership.Role.SUPPORTING_OFFICER],
+        "office_seats": [p for p in participations if p.is_seat],
+        "office_seat_count": sum(1 for p in participations if p.is_seat),
+        "member_organisations": [p for p in participations if not p.is_seat],
         "sub_groups": sub_groups,
         "reports_to": list(partnership.reports_to.all()),
-        "warnings": partnership_all_warnings(partnership=partnership, memberships=memberships)
+        "warnings": partnership_all_warnings(
+            partnership=partnership, memberships=memberships, participations=participations
+        )
         if level >= Level.READ
         else [],
     }

@@ -91,3 +91,49 @@ def test_an_officer_writes_the_narrative_and_previews_the_report(page, transacti
     expect(page.locator(".rt-report")).to_contain_text("Its members thank the outgoing chair.")
     expect(page.locator(".rt-report")).to_contain_text("Paul James (Chair)")
     check_accessibility(page)
+
+
+def test_the_cambridge_clerk_asks_for_the_2023_24_review_and_downloads_it(page, transactional_db, monkeypatch):
+    from meetings import demo as meetings_demo
+
+    partnerships = register_demo.seed()
+    meetings_demo.seed(partnerships)
+    demo.seed_narratives(partnerships)
+    make_clerk(Organisation.objects.get(name="Cambridge City Council"), username="clerk@cambridge.example")
+    queued = []
+    monkeypatch.setattr(services, "queue_after_commit", lambda task, *args: queued.append(args))
+
+    sign_in(page, "clerk@cambridge.example")
+    page.get_by_role("link", name="Reports", exact=True).click()
+    page.get_by_role("link", name=re.compile(r"^Cambridge City Council\s*: annual review")).click()
+    expect(page.get_by_role("button", name="Make the review")).to_be_visible()
+    check_accessibility(page)
+
+    page.get_by_label("Financial year").select_option(label="2023/24")
+    # The review went to committee in July 2024, after the Board meeting of 5 June whose decisions it attaches.
+    group = page.get_by_role("group", name="Show the records as at")
+    group.get_by_label("Day").fill("1")
+    group.get_by_label("Month").fill("7")
+    group.get_by_label("Year").fill("2024")
+    page.get_by_role("button", name="Make the review").click()
+    expect(page.get_by_role("status")).to_contain_text("Waiting for its turn")
+    check_accessibility(page)
+
+    (report_id,) = queued[0]
+    render_report.apply(args=[report_id])
+    expect(page.get_by_role("status")).to_contain_text("The report is ready", timeout=15_000)
+    check_accessibility(page)
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download the PDF").click()
+    with open(download.value.path(), "rb") as handle:
+        pdf = PdfReader(io.BytesIO(handle.read()))
+    text = " ".join(" ".join(p.extract_text().split()) for p in pdf.pages)
+    assert "That the Executive Councillor for Health and Community Safety:" in text
+    assert "Cambridge City Council is a member organisation of the Fast Growth Cities group." in text
+    assert (
+        "Appendix B: Decision Sheet from the Cambridgeshire & Peterborough Combined Authority Board meeting, 5 June 2024"
+        in text
+    )
+    assert download.value.suggested_filename == "cambridge-city-council-partnerships-review-2023-24.pdf"
+    assert Report.objects.get(pk=report_id).as_at == dt.date(2024, 7, 1)

@@ -21,6 +21,18 @@ def test_the_osp_has_a_year_of_meetings_from_the_report_and_seeding_again_change
     assert Decision.objects.filter(item__meeting__in=osp, method="vote").exists()
     assert Action.objects.filter(raised_at__in=osp).exclude(status="done").exists()
     assert osp.filter(minutes_status="approved").count() == 5
+    # The Combined Authority Board: the two decision sheets the Cambridge review attaches, and the Shared
+    # Ambition paper of 16 October 2024 with its recommendations A to C as the meeting's decisions.
+    board = Meeting.objects.filter(partnership__slug="combined-authority-board").order_by("date")
+    assert [m.date.isoformat() for m in board] == ["2024-03-20", "2024-06-05", "2024-10-16"]
+    sheets = Paper.objects.filter(item__meeting__in=board, title="Decision Sheet", is_confidential=False)
+    assert sorted(p.item.meeting.date.isoformat() for p in sheets) == ["2024-03-20", "2024-06-05"]
+    assert all(p.current.page_count == 1 for p in sheets)
+    assert [d.resolution[:28] for d in Decision.objects.filter(item__meeting=board.last()).order_by("pk")] == [
+        "Recommendation A: To note th",
+        "Recommendation B: To approve",
+        "Recommendation C: To approve",
+    ]
     counts = [m.objects.count() for m in (Meeting, AgendaItem, Paper, PaperVersion, Attendance, Decision, Action)]
     from partnerships import demo as partnership_demo
 

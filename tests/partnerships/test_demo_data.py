@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.core.management import CommandError, call_command
 
-from partnerships.models import Budget, Contribution, Membership, Partnership, Person
+from partnerships.models import Budget, Contribution, Membership, Participation, Partnership, Person
 from partnerships.services import partnership_warnings
 
 
@@ -62,6 +62,19 @@ def test_cambridge_city_council_contributions(demo):
     )
     assert amounts == [5000, 10000, 50000]
     assert Partnership.objects.get(slug="combined-authority-board").required_voter.display_name == "Mayor Nik Johnson"
+
+
+def test_cambridge_takes_part_through_offices_and_as_a_member_organisation(demo):
+    cambridge = Participation.objects.filter(organisation__name="Cambridge City Council")
+    bid = cambridge.get(partnership__slug="cambridge-bid")
+    assert (bid.kind, bid.office) == ("office", "the Executive Councillor for Economy & Skills")
+    assert cambridge.filter(partnership__slug="fast-growth-cities-group", kind="member_organisation").exists()
+    assert Participation.objects.filter(partnership__slug="combined-authority-board").count() == 7
+    shared = Partnership.objects.filter(kind=Partnership.Kind.SHARED_SERVICE)
+    assert shared.count() == 8 and cambridge.filter(partnership__in=shared).count() == 8
+    assert Partnership.objects.get(slug="south-icb-strategic-board").parent.short_name == "ICS"
+    budget = Budget.objects.get(partnership__short_name="OSP", year=2022)
+    assert budget.funded_by.name == "Oxford City Council"
 
 
 def test_loading_twice_changes_nothing(demo):

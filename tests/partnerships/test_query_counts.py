@@ -6,8 +6,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from partnerships import dataset
-from partnerships.models import Membership, PartnershipOfficer
-from tests.factories import MembershipFactory, PartnershipFactory, UserFactory
+from partnerships.models import Membership, Participation, PartnershipOfficer
+from tests.factories import MembershipFactory, OrganisationFactory, PartnershipFactory, UserFactory
 
 PAGES = [
     ("home", lambda p, m: reverse("home")),
@@ -54,16 +54,22 @@ def test_query_counts_do_not_grow_with_the_data(client):
 def test_the_partnership_page_query_count_is_pinned(client, cast, django_assert_num_queries):
     """Guards the partnership page against a query per seat, sub-group or warning.
 
-    Session, user, access (4), partnership, seats, sub-groups, reports-to, budgets, then the themes
-    app's overdue reports and the task-and-finish groups' warnings.
+    Session, user, access (4), partnership, seats, seats held by office or vacant and member organisations,
+    sub-groups, reports-to, budgets, then the themes app's overdue reports and the task-and-finish groups'
+    warnings.
     """
     client.force_login(cast.users["officer"])
     url = reverse("partnerships:partnership_detail", args=[cast.partnership.slug])
     client.get(url)
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(14):
         client.get(url)
     for number in range(5):
         MembershipFactory(partnership=cast.partnership)
         PartnershipFactory(parent=cast.partnership, name=f"Riverside group {number}")
-    with django_assert_num_queries(13):
+        Participation.objects.create(
+            partnership=cast.partnership,
+            organisation=OrganisationFactory(),
+            kind=Participation.Kind.VACANT if number % 2 else Participation.Kind.MEMBER_ORGANISATION,
+        )
+    with django_assert_num_queries(14):
         client.get(url)

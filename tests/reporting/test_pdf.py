@@ -206,7 +206,10 @@ def test_cambridge_review_lists_its_partnerships_and_contributions(cambridge_pdf
         "Oxford to Cambridge Partnership (PRP)",
     ]:
         assert partnership in text
-    assert "Cambridge City Council is represented by Cllr Anna Smith" in text
+    assert (
+        "Cambridge City Council is one of seven member organisations of the CPCA, and is represented by Cllr Anna Smith."
+        in text
+    )
     assert "Fast Growth Cities group £5,000" in text
     assert "Oxford to Cambridge Partnership £10,000" in text
     assert "Innovate Cambridge £50,000" in text

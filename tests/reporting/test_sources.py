@@ -138,6 +138,9 @@ def test_the_council_review_lists_achievements_and_decisions_in_an_appendix(db):
         pdf_text(report_pdf(kind=Kind.COUNCIL_REVIEW, organisation=council, year=2023, as_at=dt.date(2024, 3, 31)))
     )
     assert "Five bus routes serving Cambridge" in text
-    assert "The CPCA took 1 decision in 2023/24; they are listed at Appendix A." in text
-    assert "Appendix A: decisions of the Combined Authority Board, 2023/24" in text
-    assert "Regular meeting, 20 March 2024 Budget: Approve the Mayoral precept." in text
+    assert (
+        "The Combined Authority Board met on 20 March 2024. The decision sheet from that meeting is attached as Appendix A."
+        in text
+    )
+    assert "Appendix A: Decision Sheet from the Combined Authority Board meeting, 20 March 2024" in text
+    assert "Number Decision 1 Approve the Mayoral precept." in text
