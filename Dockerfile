@@ -12,4 +12,6 @@ RUN useradd --system --home /app roundtable && mkdir -p /srv/roundtable/media /s
     && chown -R roundtable /srv/roundtable
 USER roundtable
 EXPOSE 8000
-CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--workers", "4"]
+# Header limits at gunicorn; bodies over REQUEST_BODY_MAX_BYTES are refused by the app from Content-Length.
+CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--workers", "4", "--limit-request-line", "8190", \
+     "--limit-request-fields", "100", "--limit-request-field_size", "8190"]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import pikepdf
 from django.core.exceptions import ValidationError
+from pypdf import PdfReader
 
 MAX_PAPER_BYTES = 25 * 1024 * 1024
 MAX_PAGES = 2000
@@ -338,6 +339,11 @@ def _flatten_form(pdf: pikepdf.Pdf, removed: set[str]) -> None:
         del root["/AcroForm"]
 
 
+def clean_document(pdf: pikepdf.Pdf) -> set[str]:
+    """Take everything unsafe out of an open PDF; returns what was found, in words."""
+    return _clean(pdf)
+
+
 def _clean(pdf: pikepdf.Pdf) -> set[str]:
     removed: set[str] = set()
     root = pdf.Root
@@ -381,12 +387,29 @@ def _box(value) -> tuple[float, ...] | None:
     return box if 3 <= width <= 14400 and 3 <= height <= 14400 else None
 
 
-def _normalise_pages(pdf: pikepdf.Pdf, what: str) -> list[str]:
+def _pages_without_size(data: bytes) -> set[int]:
+    """The numbers of the pages with no usable MediaBox, own or inherited.
+
+    Read with pypdf, because qpdf quietly gives such pages US Letter as it opens the file.
+    """
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        missing = set()
+        for number, page in enumerate(reader.pages, start=1):
+            box = page.get("/MediaBox")
+            if _box(box.get_object() if box is not None else None) is None:
+                missing.add(number)
+        return missing
+    except Exception:  # noqa: BLE001 - what pypdf cannot read, qpdf has repaired or refused already
+        return set()
+
+
+def _normalise_pages(pdf: pikepdf.Pdf, what: str, unsized: set[int]) -> list[str]:
     """Give every page a size, resources and a whole-number rotation, so every PDF reader can lay it out."""
     sized, rotated = [], []
     for number, page in enumerate(pdf.pages, start=1):
         obj = page.obj
-        box = _box(obj.get("/MediaBox"))
+        box = None if number in unsized else _box(obj.get("/MediaBox"))
         if box is None:
             box = _box(obj.get("/CropBox")) or A4
             obj.MediaBox = pikepdf.Array(box)
@@ -426,6 +449,7 @@ def clean_pdf(data: bytes, *, name: str = "", title: str = "") -> CheckedPdf:
                     code="encrypted",
                 )
             _check_limits(pdf, what)
+            unsized = _pages_without_size(data)
             page_count = len(pdf.pages)
             if page_count == 0:
                 raise ValidationError(f"{what} has no pages.", code="no_pages")
@@ -435,7 +459,7 @@ def clean_pdf(data: bytes, *, name: str = "", title: str = "") -> CheckedPdf:
                     code="too_many_pages",
                 )
             removed = _clean(pdf)
-            normalised = _normalise_pages(pdf, what)
+            normalised = _normalise_pages(pdf, what, unsized)
             output = io.BytesIO()
             pdf.save(output, deterministic_id=True, fix_metadata_version=False)
     except ValidationError:
