@@ -15,4 +15,6 @@ EXPOSE 8000
 # Liveness only: answered before the host check and HTTPS redirect, and without the database.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s \
   CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4)"
-CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--workers", "4"]
+# Header limits at gunicorn; bodies over REQUEST_BODY_MAX_BYTES are refused by the app from Content-Length.
+CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--workers", "4", "--limit-request-line", "8190", \
+     "--limit-request-fields", "100", "--limit-request-field_size", "8190"]

@@ -126,7 +126,7 @@ class PaperForm(Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        check_pdf(upload)
+        check_pdf(upload, title=self.cleaned_data.get("title", ""))
         return upload
 
 

@@ -1,16 +1,20 @@
 """The meeting pack: a tagged front sheet and agenda, then each item's papers, bookmarked and page-numbered.
 
-Merging PDFs drops their accessibility tags, so the front sheet and agenda are also kept as their own
-tagged PDF, and every paper stays downloadable alone in its original form.
+Merging PDFs drops their accessibility tags, so the combined pack is for printing: the front sheet and
+agenda are also kept as their own tagged PDF, and every paper stays downloadable alone. Each paper is
+cleaned again as it goes in (papers stored before cleaning existed included), so no pack ever carries
+JavaScript, launch actions, embedded files or form fields, and the pack is dated by its meeting, so the
+same meeting and papers give the same file.
 """
 
 import hashlib
 import io
 import json
 from collections.abc import Callable
-from contextlib import ExitStack
 from dataclasses import dataclass, field
 
+import pikepdf
+from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
@@ -21,6 +25,7 @@ from partnerships.models import Membership
 from partnerships.pdf import html_to_pdf
 
 from .models import AgendaItem, Meeting, MeetingPack, Paper
+from .papers import clean_document, clean_pdf
 
 # Raise when the pack's layout changes, so every stored pack is rebuilt once.
 PACK_FORMAT = 3
@@ -127,7 +132,7 @@ def render_front(contents: PackContents, *, total_pages: int | None = None) -> b
             "total_pages": total_pages,
         },
     )
-    return html_to_pdf(html)
+    return html_to_pdf(html, dated=contents.meeting.date)
 
 
 def _page_number_stamp(page: PageObject, text: str) -> PageObject:
@@ -176,87 +181,100 @@ def build_pack(
 ) -> tuple[bytes, bytes, int, int]:
     """Build the pack; returns (pack PDF, tagged front sheet and agenda PDF, page count, front sheet pages)."""
     progress = progress or (lambda percent, step: None)
-    with ExitStack() as stack:
-        readers = []
-        papers = contents.papers
-        for index, entry in enumerate(papers, start=1):
-            paper = entry.paper
-            progress(5 + 40 * index // max(1, len(papers)), f"Reading paper {index} of {len(papers)}: {paper.title}")
-            try:
-                handle = stack.enter_context(default_storage.open(paper.current.file.name, "rb"))
-                reader = PdfReader(handle)
-                if reader.is_encrypted:
-                    raise PackError(f"The paper “{paper.title}” is protected with a password.", paper)
-                page_count = len(reader.pages)
-            except PackError:
-                raise
-            except FileNotFoundError:
-                raise PackError(
-                    f"The file of the paper “{paper.title}” (item {paper.item.position}) is missing. "
-                    "Upload it again, then prepare the pack.",
-                    paper,
-                ) from None
-            except Exception as error:
-                raise PackError(
-                    f"The paper “{paper.title}” (item {paper.item.position}) could not be read ({error}). "
-                    "Replace it with a new copy, then prepare the pack.",
-                    paper,
-                ) from None
-            readers.append((entry, reader, page_count))
+    readers = []
+    papers = contents.papers
+    for index, entry in enumerate(papers, start=1):
+        paper = entry.paper
+        progress(5 + 40 * index // max(1, len(papers)), f"Reading paper {index} of {len(papers)}: {paper.title}")
+        try:
+            with default_storage.open(paper.current.file.name, "rb") as handle:
+                cleaned = clean_pdf(handle.read(), title=paper.title)
+            reader = PdfReader(io.BytesIO(cleaned.data))
+            page_count = len(reader.pages)
+        except ValidationError as error:
+            raise PackError(
+                f"Item {paper.item.position}: {error.messages[0]} Then prepare the pack again.",
+                paper,
+            ) from None
+        except FileNotFoundError:
+            raise PackError(
+                f"The file of the paper “{paper.title}” (item {paper.item.position}) is missing. "
+                "Upload it again, then prepare the pack.",
+                paper,
+            ) from None
+        except Exception as error:
+            raise PackError(
+                f"The paper “{paper.title}” (item {paper.item.position}) could not be read ({error}). "
+                "Replace it with a new copy, then prepare the pack.",
+                paper,
+            ) from None
+        readers.append((entry, reader, page_count))
 
-        progress(50, "Laying out the front sheet and agenda")
-        # The agenda gives each paper's page in the pack, which depends on the front sheet's own length:
-        # lay it out for the expected length, and again only if that guess was wrong.
-        front_pages = front_pages_guess or guess_front_pages(contents)
-        for _attempt in range(3):
-            page = front_pages + 1
-            for entry, _reader, count in readers:
-                entry.start_page = page
-                page += count
-            front = render_front(contents, total_pages=page - 1)
-            laid_out = len(PdfReader(io.BytesIO(front)).pages)
-            if laid_out == front_pages:
-                break
-            front_pages = laid_out
+    progress(50, "Laying out the front sheet and agenda")
+    # The agenda gives each paper's page in the pack, which depends on the front sheet's own length:
+    # lay it out for the expected length, and again only if that guess was wrong.
+    front_pages = front_pages_guess or guess_front_pages(contents)
+    for _attempt in range(3):
+        page = front_pages + 1
+        for entry, _reader, count in readers:
+            entry.start_page = page
+            page += count
+        front = render_front(contents, total_pages=page - 1)
+        laid_out = len(PdfReader(io.BytesIO(front)).pages)
+        if laid_out == front_pages:
+            break
+        front_pages = laid_out
 
-        progress(60, "Putting the papers together")
-        writer = PdfWriter()
-        writer.append(PdfReader(io.BytesIO(front)), import_outline=False)
-        for entry, reader, _count in readers:
-            try:
-                writer.append(reader, import_outline=False)
-            except Exception as error:
-                raise PackError(
-                    f"The paper “{entry.paper.title}” (item {entry.paper.item.position}) could not be added "
-                    f"to the pack ({error}). Replace it with a new copy, then prepare the pack.",
-                    entry.paper,
-                ) from None
+    progress(60, "Putting the papers together")
+    writer = PdfWriter()
+    writer.append(PdfReader(io.BytesIO(front)), import_outline=False)
+    for entry, reader, _count in readers:
+        try:
+            writer.append(reader, import_outline=False)
+        except Exception as error:
+            raise PackError(
+                f"The paper “{entry.paper.title}” (item {entry.paper.item.position}) could not be added "
+                f"to the pack ({error}). Replace it with a new copy, then prepare the pack.",
+                entry.paper,
+            ) from None
 
-        progress(80, "Adding bookmarks and page numbers")
-        writer.add_outline_item(title="Front sheet and agenda", page_number=0)
-        for pack_item in contents.items:
-            first = next((p.start_page for p in pack_item.papers), None)
-            parent = writer.add_outline_item(
-                title=f"{pack_item.item.position}. {pack_item.item.title}", page_number=first - 1 if first else 0
-            )
-            for entry in pack_item.papers:
-                writer.add_outline_item(title=entry.paper.title, page_number=entry.start_page - 1, parent=parent)
-        total = len(writer.pages)
-        for number, pdf_page in enumerate(writer.pages, start=1):
-            if pdf_page.rotation:
-                pdf_page.transfer_rotation_to_content()
-            pdf_page.merge_page(_page_number_stamp(pdf_page, f"Page {number} of {total}"))
-        meeting = contents.meeting
-        writer.add_metadata(
-            {
-                "/Title": f"{meeting.partnership.name}: {meeting.name}, {meeting.date:%-d %B %Y} – "
-                f"{dict(MeetingPack.Variant.choices)[contents.variant]}",
-                "/Author": meeting.partnership.name,
-            }
+    progress(80, "Adding bookmarks and page numbers")
+    writer.add_outline_item(title="Front sheet and agenda", page_number=0)
+    for pack_item in contents.items:
+        first = next((p.start_page for p in pack_item.papers), None)
+        parent = writer.add_outline_item(
+            title=f"{pack_item.item.position}. {pack_item.item.title}", page_number=first - 1 if first else 0
         )
-        writer.root_object[NameObject("/Lang")] = TextStringObject("en-GB")
-        writer.page_mode = "/UseOutlines"
-        output = io.BytesIO()
-        writer.write(output)
+        for entry in pack_item.papers:
+            writer.add_outline_item(title=entry.paper.title, page_number=entry.start_page - 1, parent=parent)
+    total = len(writer.pages)
+    for number, pdf_page in enumerate(writer.pages, start=1):
+        if pdf_page.rotation:
+            pdf_page.transfer_rotation_to_content()
+        pdf_page.merge_page(_page_number_stamp(pdf_page, f"Page {number} of {total}"))
+    meeting = contents.meeting
+    writer.add_metadata(
+        {
+            "/Title": f"{meeting.partnership.name}: {meeting.name}, {meeting.date:%-d %B %Y} – "
+            f"{dict(MeetingPack.Variant.choices)[contents.variant]}",
+            "/Author": meeting.partnership.name,
+        }
+    )
+    writer.root_object[NameObject("/Lang")] = TextStringObject("en-GB")
+    writer.page_mode = "/UseOutlines"
+    output = io.BytesIO()
+    writer.write(output)
     progress(95, "Saving the pack")
-    return output.getvalue(), front, total, front_pages
+    return _finish(output.getvalue(), meeting), front, total, front_pages
+
+
+def _finish(data: bytes, meeting: Meeting) -> bytes:
+    """The pack with nothing unsafe left in it, dated by its meeting and identified by its content."""
+    stamp = f"D:{meeting.date:%Y%m%d}000000Z"
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        clean_document(pdf)
+        pdf.docinfo["/CreationDate"] = stamp
+        pdf.docinfo["/ModDate"] = stamp
+        output = io.BytesIO()
+        pdf.save(output, deterministic_id=True, fix_metadata_version=False)
+    return output.getvalue()

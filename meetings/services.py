@@ -328,7 +328,8 @@ def agenda_reopen(*, meeting: Meeting) -> None:
 
 
 def _store_version(paper: Paper, upload, user) -> PaperVersion:
-    checked = check_pdf(upload)
+    """Store the cleaned copy of the upload, never the file as sent; `notes` says what cleaning changed."""
+    checked = check_pdf(upload, title=paper.title)
     number = (paper.versions.aggregate(top=Max("number"))["top"] or 0) + 1
     version = PaperVersion(
         paper=paper,
@@ -339,9 +340,9 @@ def _store_version(paper: Paper, upload, user) -> PaperVersion:
         sha256=checked.sha256,
         uploaded_by=user if getattr(user, "is_authenticated", False) else None,
     )
-    upload.seek(0)
-    version.file.save(upload.name, upload, save=False)
+    version.file.save(upload.name, ContentFile(checked.data), save=False)
     version.save()
+    version.notes = checked.notes
     paper.current = version
     paper.save(update_fields=["current"])
     return version
@@ -350,7 +351,7 @@ def _store_version(paper: Paper, upload, user) -> PaperVersion:
 @transaction.atomic
 def paper_add(*, item: AgendaItem, title: str, is_confidential: bool, upload, user=None) -> Paper:
     """Attach a checked PDF to an item. Raises ValidationError naming what is wrong with the file."""
-    check_pdf(upload)
+    check_pdf(upload, title=title)
     position = (item.papers.aggregate(top=Max("position"))["top"] or 0) + 1
     paper = Paper.objects.create(item=item, title=title, is_confidential=is_confidential, position=position)
     _store_version(paper, upload, user)

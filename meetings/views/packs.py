@@ -72,3 +72,19 @@ def pack_agenda(request, pk):
     if pack.status != MeetingPack.Status.DONE or not pack.agenda_file:
         raise Http404("This pack has not been built.")
     return serve_pdf(pack.agenda_file, pack.agenda_file.name.rsplit("/", 1)[-1].split("-", 2)[-1])
+
+
+def pack_agenda_current(request, pk, variant):
+    """The front sheet and agenda of the pack as the meeting stands now, linked beside the pack on the meeting."""
+    meeting, refused = _meeting_and_variant(request, pk, variant)
+    if refused:
+        return refused
+    pack = pack_current(meeting=meeting, variant=variant)
+    if pack is not None and pack.agenda_file:
+        return serve_pdf(pack.agenda_file, pack.agenda_file.name.rsplit("/", 1)[-1].split("-", 2)[-1])
+    waiting = meeting.packs.filter(variant=variant).order_by("-requested_at").first()
+    return render(
+        request,
+        "meetings/pack_missing.html",
+        {"meeting": meeting, "variant": variant, "label": dict(MeetingPack.Variant.choices)[variant], "last": waiting},
+    )

@@ -31,7 +31,10 @@ def paper_add_view(request, pk):
             form.add_error("file", error)
         else:
             kind = "confidential" if paper.is_confidential else "public"
-            messages.success(request, f"The {kind} paper “{paper.title}” has been added to item {item.position}.")
+            notes = getattr(paper.current, "notes", "")
+            messages.success(
+                request, f"The {kind} paper “{paper.title}” has been added to item {item.position}. {notes}".strip()
+            )
             return redirect(item.meeting)
     return render(request, "meetings/paper_form.html", {"form": form, "item": item, "meeting": item.meeting})
 
@@ -47,7 +50,10 @@ def paper_replace_view(request, pk):
         except ValidationError as error:
             form.add_error("file", error)
         else:
-            messages.success(request, f"“{paper.title}” is now version {version.number}. Earlier versions are kept.")
+            messages.success(
+                request,
+                f"“{paper.title}” is now version {version.number}. Earlier versions are kept. {version.notes}".strip(),
+            )
             return redirect(paper.item.meeting)
     versions = paper.versions.select_related("uploaded_by")
     return render(

@@ -241,6 +241,27 @@ ROUTES = [
         id="public_pack_of_public_partnership",
     ),
     Route(
+        "meetings:pack_agenda_current",
+        lambda c: reverse("meetings:pack_agenda_current", args=[_pack(c, "members")[0].meeting.pk, "members"]),
+        READ,
+    ),
+    Route(
+        "meetings:pack_agenda_current",
+        lambda c: reverse(
+            "meetings:pack_agenda_current", args=[_pack(c, "members", public=True)[0].meeting.pk, "members"]
+        ),
+        MEMBERS_PACK_OF_PUBLIC_PARTNERSHIP,
+        id="members_agenda_of_public_partnership",
+    ),
+    Route(
+        "meetings:pack_agenda_current",
+        lambda c: reverse(
+            "meetings:pack_agenda_current", args=[_pack(c, "public", public=True)[0].meeting.pk, "public"]
+        ),
+        PUBLIC_PAGE,
+        id="public_agenda_of_public_partnership",
+    ),
+    Route(
         "meetings:pack_prepare",
         lambda c: reverse("meetings:pack_prepare", args=[_setup(c).meeting.pk, "members"]),
         READ_POST,

@@ -22,7 +22,7 @@ BAD_UPLOADS = [
         "it is not a PDF: it looks like a Windows program",
     ),
     ("empty file", lambda: SimpleUploadedFile("report.pdf", b""), "The selected file is empty"),
-    ("truncated PDF", lambda: SimpleUploadedFile("report.pdf", pdf_bytes(3)[:-200]), "The selected PDF is incomplete"),
+    ("truncated PDF", lambda: SimpleUploadedFile("report.pdf", pdf_bytes(3)[:-200]), "“Budget report” is incomplete"),
     ("encrypted PDF", lambda: pdf_upload("report.pdf", password="secret"), "protected with a password"),
     ("wrong type", lambda: SimpleUploadedFile("report.docx", b"PK\x03\x04 word"), "The selected file must be a PDF"),
     (
