@@ -32,14 +32,6 @@ def meetings(access: Access):
     return Meeting.objects.visible_to(access)
 
 
-def agenda_shown(access: Access, path: str = "meeting") -> Q:
-    """meetings.views.common.page_flags 'show_agenda' for many meetings: published and not cancelled."""
-    published = Q(**{f"{path}__agenda_published_at__isnull": False}) & ~Q(
-        **{f"{path}__status": Meeting.Status.CANCELLED}
-    )
-    return _reads_in_full(access, f"{path}__partnership") | (_public(f"{path}__partnership") & published)
-
-
 def record_shown(access: Access, path: str = "meeting") -> Q:
     """page_flags 'show_record' for many meetings: the public reads the record once minutes are approved."""
     approved = Q(**{f"{path}__minutes_status": Meeting.MinutesStatus.APPROVED})

@@ -10,7 +10,7 @@ from meetings.models import Attendance, Decision, Meeting, Vote
 from partnerships.models import Membership, Partnership
 from reporting.api.services import api_token_create
 from tests.factories import CouncilFactory, MembershipFactory, PartnershipFactory, PersonFactory
-from tests.meetings.factories import AgendaItemFactory, MeetingFactory, add_paper
+from tests.meetings.factories import ActionFactory, AgendaItemFactory, MeetingFactory, add_paper
 
 
 @dataclass
@@ -65,6 +65,7 @@ def build_record(partnership, *, prefix="North") -> PublicRecord:
     Vote.objects.create(decision=decision, person=other.person, choice="against")
     Attendance.objects.create(meeting=held, membership=lead, status=Attendance.Status.REPRESENTED, alternate=alternate)
     Attendance.objects.create(meeting=held, membership=other, status=Attendance.Status.PRESENT)
+    ActionFactory(raised_at=held, item=item, owner=other.person, description="Circulate the climate plan")
     draft = MeetingFactory(
         partnership=partnership,
         date=dt.date(2023, 3, 10),
