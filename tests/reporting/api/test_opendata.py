@@ -128,8 +128,8 @@ def test_the_open_data_page_lists_downloads_feeds_the_licence_and_the_extension(
 
 
 def test_exports_take_the_same_queries_however_large_the_register(client, django_assert_num_queries, record):
-    from tests.reporting.api.conftest import build_record
     from tests.factories import PartnershipFactory
+    from tests.reporting.api.conftest import build_record
 
     with django_assert_num_queries(5):
         client.get("/open-data/popolo.json")
