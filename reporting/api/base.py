@@ -15,6 +15,7 @@ from partnerships.access import get_access
 
 BIGGEST_ID = 2**63 - 1
 SLUG = re.compile(r"^[-a-zA-Z0-9_]+$")
+DIGITS = re.compile(r"^[0-9]{1,19}$")
 
 
 class ErrorSerializer(serializers.Serializer):
@@ -126,7 +127,8 @@ class ReadOnlyView(viewsets.ReadOnlyModelViewSet):
     def get_object(self):
         value = self.kwargs.get(self.lookup_url_kwarg or self.lookup_field, "")
         if self.lookup_field == "pk":
-            if not value.isdigit() or int(value) > BIGGEST_ID:
+            # str.isdigit() takes '¹' and other digits int() refuses: only ASCII digits are an id.
+            if not DIGITS.match(value) or int(value) > BIGGEST_ID:
                 raise exceptions.NotFound()
         elif not SLUG.match(value):
             raise exceptions.NotFound()

@@ -230,6 +230,8 @@ class AgendaItemSerializer(serializers.ModelSerializer):
 class MeetingSerializer(serializers.ModelSerializer):
     partnership = PartnershipRef()
     name = serializers.CharField()
+    starts_at = serializers.DateTimeField(help_text="When it starts, in UK time with its offset.")
+    ends_at = serializers.DateTimeField()
     venue = serializers.CharField(source="venue_label")
     agenda_published = serializers.BooleanField(source="agenda_is_published")
 
@@ -241,8 +243,8 @@ class MeetingSerializer(serializers.ModelSerializer):
             "name",
             "kind",
             "date",
-            "start_time",
-            "end_time",
+            "starts_at",
+            "ends_at",
             "venue",
             "status",
             "agenda_published",

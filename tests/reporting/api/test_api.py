@@ -169,4 +169,5 @@ def test_lists_are_paginated(client, record):
 
 def test_a_huge_or_malformed_id_is_404_not_an_error(client, record):
     assert _get(client, "/api/meetings/99999999999999999999999/").status_code == 404
+    assert _get(client, "/api/meetings/%C2%B9/").status_code == 404
     assert _get(client, "/api/partnerships/no%20such/").status_code == 404
