@@ -81,7 +81,28 @@ class FilteredSchema(AutoSchema):
         return {"200": serializer, **errors}
 
 
-class ReadOnlyView(viewsets.ReadOnlyModelViewSet):
+class Conditional:
+    """An ETag on every read, and 304 Not Modified when the caller already has this version."""
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        patch_vary_headers(response, ["Authorization", "Cookie"])
+        if request.method not in ("GET", "HEAD") or response.status_code != 200:
+            return response
+        response.render()
+        etag = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
+        response["ETag"] = etag
+        response["Cache-Control"] = "no-cache" if not request.user.is_authenticated else "private, no-cache"
+        wanted = [tag.strip().removeprefix("W/") for tag in request.headers.get("If-None-Match", "").split(",")]
+        if etag in wanted or "*" in wanted:
+            not_modified = HttpResponseNotModified()
+            for header in ("ETag", "Vary", "Cache-Control"):
+                not_modified[header] = response[header]
+            return not_modified
+        return response
+
+
+class ReadOnlyView(Conditional, viewsets.ReadOnlyModelViewSet):
     """Subclasses give `scope(access)` (the records the caller may read) and their filters."""
 
     filters: tuple[Filter, ...] = ()
@@ -133,21 +154,3 @@ class ReadOnlyView(viewsets.ReadOnlyModelViewSet):
         elif not SLUG.match(value):
             raise exceptions.NotFound()
         return super().get_object()
-
-    def finalize_response(self, request, response, *args, **kwargs):
-        """An ETag on every read, and 304 Not Modified when the caller already has this version."""
-        response = super().finalize_response(request, response, *args, **kwargs)
-        patch_vary_headers(response, ["Authorization", "Cookie"])
-        if request.method not in ("GET", "HEAD") or response.status_code != 200:
-            return response
-        response.render()
-        etag = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
-        response["ETag"] = etag
-        response["Cache-Control"] = "no-cache" if not request.user.is_authenticated else "private, no-cache"
-        wanted = [tag.strip().removeprefix("W/") for tag in request.headers.get("If-None-Match", "").split(",")]
-        if etag in wanted or "*" in wanted:
-            not_modified = HttpResponseNotModified()
-            for header in ("ETag", "Vary", "Cache-Control"):
-                not_modified[header] = response[header]
-            return not_modified
-        return response

@@ -32,10 +32,14 @@ def meetings(access: Access):
     return Meeting.objects.visible_to(access)
 
 
-def record_shown(access: Access, path: str = "meeting") -> Q:
-    """page_flags 'show_record' for many meetings: the public reads the record once minutes are approved."""
-    approved = Q(**{f"{path}__minutes_status": Meeting.MinutesStatus.APPROVED})
-    return _reads_in_full(access, f"{path}__partnership") | (_public(f"{path}__partnership") & approved)
+def record_shown(access: Access, path: str | None = "meeting") -> Q:
+    """page_flags 'show_record' for many meetings (path None: the meetings themselves).
+
+    The public reads the record once minutes are approved.
+    """
+    prefix = f"{path}__" if path else ""
+    approved = Q(**{f"{prefix}minutes_status": Meeting.MinutesStatus.APPROVED})
+    return _reads_in_full(access, f"{prefix}partnership") | (_public(f"{prefix}partnership") & approved)
 
 
 def read_in_full(access: Access, path: str = "partnership") -> Q:

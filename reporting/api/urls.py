@@ -2,7 +2,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.routers import SimpleRouter
 
-from . import pages, views
+from . import pages, records, views
 
 app_name = "api"
 
@@ -25,5 +25,6 @@ urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
     path("tokens/", pages.tokens, name="tokens"),
     path("tokens/<int:pk>/revoke/", pages.token_revoke, name="token_revoke"),
+    path("attendance-records/", records.AttendanceRecordView.as_view(), name="attendance_records"),
     *router.urls,
 ]

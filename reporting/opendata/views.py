@@ -1,5 +1,6 @@
 """The open data page and its downloads: Popolo JSON and CSV, scoped to what the caller may read."""
 
+import datetime as dt
 import hashlib
 import json
 
@@ -8,7 +9,9 @@ from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 
 from partnerships.access import get_access, get_partnership_for_user
+from partnerships.models import financial_year_label, financial_year_of
 
+from .attendance import attendance_records
 from .popolo import TABLES, popolo_export
 from .tables import COLUMNS, popolo_csv
 
@@ -57,3 +60,31 @@ def popolo_table(request, table, slug=None):
         raise Http404("There is no such table.")
     export, name = _export(request, slug)
     return _download(request, popolo_csv(export, table), "text/csv; charset=utf-8", f"{name}-{table}.csv")
+
+
+def attendance(request, slug):
+    """Each member's attendance over a council year, from the meetings whose record the reader may see."""
+    partnership, access = get_partnership_for_user(request.user, slug)
+    today = dt.date.today()
+    years = sorted(
+        {financial_year_of(day) for day in partnership.meetings.filter(date__lte=today).values_list("date", flat=True)},
+        reverse=True,
+    )
+    try:
+        year = int(request.GET.get("year", ""))
+    except ValueError:
+        year = years[0] if years else financial_year_of(today)
+    if year not in years:
+        year = years[0] if years else financial_year_of(today)
+    records = attendance_records(access=access, partnership=partnership, year=year)
+    return render(
+        request,
+        "opendata/attendance.html",
+        {
+            "partnership": partnership,
+            "records": records,
+            "year": year,
+            "year_label": financial_year_label(year),
+            "years": [(y, financial_year_label(y)) for y in years],
+        },
+    )

@@ -112,6 +112,12 @@ ROUTES = [
         _detail("reports", lambda c: ReportFactory(partnership=c.partnership, published_at=timezone.now()).pk),
         READ,
     ),
+    Route(
+        "api:attendance_records",
+        lambda c: f"/api/attendance-records/?partnership={c.partnership.slug}&year=2022",
+        READ,
+    ),
+    Route("opendata:attendance", lambda c: f"/open-data/partnerships/{c.partnership.slug}/attendance/", READ),
     Route("opendata:index", lambda c: "/open-data/", PUBLIC_PAGE),
     Route("opendata:register_json", lambda c: "/open-data/popolo.json", PUBLIC_PAGE),
     Route("opendata:register_csv", lambda c: "/open-data/memberships.csv", PUBLIC_PAGE),
