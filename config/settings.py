@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     "themes",
     "taskgroups",
     "reporting",
+    "rest_framework",
+    "drf_spectacular",
+    "reporting.api",
 ]
 
 MIDDLEWARE = [
@@ -224,6 +227,38 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Roundtable <roundtable@localhost>")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+
+# The read-only API: JSON only, a personal token or the browser's session, documented as OpenAPI 3.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "reporting.api.auth.PersonalTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "reporting.api.pagination.Pages",
+    "PAGE_SIZE": 50,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Roundtable open data API",
+    "DESCRIPTION": "Read-only access to the register of partnerships, their members, meetings and decisions.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "PartnershipKindEnum": "partnerships.models.Partnership.Kind",
+        "MeetingKindEnum": "meetings.models.Meeting.Kind",
+        "AgendaItemKindEnum": "meetings.models.AgendaItem.Kind",
+        "IndicatorKindEnum": "themes.models.Indicator.Kind",
+        "ReportKindEnum": "reporting.models.Kind",
+        "MeetingStatusEnum": "meetings.models.Meeting.Status",
+        "AttendanceStatusEnum": "meetings.models.Attendance.Status",
+        "ActionStatusEnum": "meetings.models.Action.Status",
+        "ThemeStatusEnum": "themes.models.Theme.Status",
+    },
+}
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

@@ -15,6 +15,8 @@ urlpatterns = [
     path("", include("themes.urls")),
     path("", include("taskgroups.urls")),
     path("", include("reporting.urls")),
+    path("api/", include("reporting.api.urls")),
+    path("open-data/", include("reporting.opendata.urls")),
 ]
 
 handler403 = "partnerships.views.errors.permission_denied"

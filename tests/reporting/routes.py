@@ -4,6 +4,7 @@ from django.utils import timezone
 from reporting.models import Report
 from tests.matrix import EDIT, READ, SIGNED_IN, Route
 
+from .api_routes import ROUTES as API_ROUTES
 from .factories import ReportFactory, council_review
 
 ROLES = ["anonymous", "outsider", "member", "observer", "clerk", "unrelated_clerk", "officer", "admin"]
@@ -127,3 +128,4 @@ ROUTES = [
         id="review_publish",
     ),
 ]
+ROUTES += API_ROUTES
