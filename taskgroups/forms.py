@@ -323,7 +323,7 @@ class NewPersonForm(Form):
         return cleaned
 
 
-class MilestoneForm(ModelForm):
+class MilestoneForm(VersionedModelForm):
     due_on = DateField(label="Due date")
     completed_on = DateField(label="Date done", required=False, help_text="Only when the milestone is done.")
 

@@ -57,7 +57,7 @@ class ThemeReportForm(VersionedModelForm):
         widgets = {name: forms.Textarea(attrs={"rows": 5}) for name in ThemeReport.TEMPLATE_FIELDS}
 
 
-class ScheduleForm(ModelForm):
+class ScheduleForm(VersionedModelForm):
     class Meta:
         model = ThemeReportSchedule
         fields = ["first_due_day", "first_due_month", "second_due_day", "second_due_month", "reminder_days"]
@@ -118,7 +118,7 @@ class PlanForm(VersionedModelForm):
         }
 
 
-class _OwnedForm(ModelForm):
+class _OwnedForm(VersionedModelForm):
     def __init__(self, *args, partnership: Partnership, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = people_around(partnership)
@@ -150,14 +150,14 @@ class FrameworkForm(VersionedModelForm):
         widgets = {"statement": forms.Textarea(attrs={"rows": 5}), "guiding_values": forms.Textarea(attrs={"rows": 3})}
 
 
-class OutcomeForm(ModelForm):
+class OutcomeForm(VersionedModelForm):
     class Meta:
         model = Outcome
         fields = ["name", "description", "order"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
 
-class CommitmentForm(ModelForm):
+class CommitmentForm(VersionedModelForm):
     class Meta:
         model = Commitment
         fields = ["name", "description", "order"]

@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from ..access import get_organisation_for_user, require_officer, require_signed_in_role
-from ..concurrency import StaleEdit
+from ..concurrency import save_form
 from ..forms import OrganisationForm
 from ..models import Contribution, Membership, Organisation
 from .common import history_entries, paginate, render_partial
@@ -72,16 +72,9 @@ def organisation_form(request, slug=None):
     else:
         organisation, _access = None, require_officer(request.user)
     form = OrganisationForm(request.POST or None, instance=organisation)
-    if request.method == "POST" and form.is_valid():
-        from ..concurrency import save_versioned
-
-        try:
-            saved = save_versioned(form.save(commit=False), started_from=form.cleaned_data["version"])
-        except StaleEdit:
-            form.add_error(None, "Someone else saved this organisation at the same moment. Check it and save again.")
-        else:
-            messages.success(request, f"{saved.name} has been {'updated' if slug else 'added'}.")
-            return redirect(saved)
+    if request.method == "POST" and form.is_valid() and (saved := save_form(form)):
+        messages.success(request, f"{saved.name} has been {'updated' if slug else 'added'}.")
+        return redirect(saved)
     return render(request, "partnerships/organisation_form.html", {"form": form, "organisation": organisation})
 
 
