@@ -10,7 +10,7 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from .govuk import DateInput, ModelForm, constraint_error
+from .govuk import DateInput, ModelForm, VersionField, constraint_error
 
 
 class StaleEdit(Exception):
@@ -44,22 +44,32 @@ def _shown(form_field, value) -> str:
     if isinstance(value, dt.date):
         return f"{value:%-d %B %Y}"
     if isinstance(form_field, forms.ModelMultipleChoiceField):
-        chosen = value if not isinstance(value, (list, tuple)) else form_field.queryset.filter(pk__in=value)
-        return ", ".join(str(item) for item in chosen) or "(empty)"
+        if isinstance(value, (list, tuple)) and not all(isinstance(item, models.Model) for item in value):
+            value = _lookup(form_field, value, many=True)
+        return ", ".join(str(item) for item in value) or "(empty)"
     if isinstance(form_field, forms.ModelChoiceField):
         if not isinstance(value, models.Model):
-            value = form_field.queryset.model._default_manager.filter(pk=value).first()
-        return str(value) if value is not None else "(empty)"
+            value = _lookup(form_field, value)
+        return str(value) if value is not None else "(not one of the choices)"
     choices = dict(getattr(form_field, "flatchoices", None) or getattr(form_field, "choices", None) or [])
     if choices:
         return str(choices.get(value, choices.get(str(value), value)))
     return str(value)
 
 
+def _lookup(form_field, value, *, many=False):
+    """The records a submitted value names; nothing for a value that names none."""
+    manager = form_field.queryset.model._default_manager
+    try:
+        return list(manager.filter(pk__in=value)) if many else manager.filter(pk=value).first()
+    except (ValueError, TypeError, OverflowError, ValidationError):
+        return [] if many else None
+
+
 class VersionedModelForm(ModelForm):
     """Carries the version the officer started from; a refused save shows both versions and starts from the current one."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -4,7 +4,7 @@ import datetime as dt
 from django import forms
 
 from .concurrency import VersionedModelForm
-from .govuk import DateField, Form, ModelForm
+from .govuk import DateField, Form
 from .models import (
     Budget,
     Contribution,

@@ -2,6 +2,7 @@
 
 import contextlib
 import datetime as dt
+import re
 import uuid
 
 from django import forms
@@ -216,6 +217,63 @@ def _label(model, name):
         return name.replace("_", " ")
 
 
+def _refusing_overflow(field):
+    """A choice number too big for the database is a wrong choice, not a crash."""
+    clean = field.clean
+
+    def checked(value):
+        try:
+            return clean(value)
+        except (OverflowError, ValueError, TypeError):
+            code = "invalid_choice" if "invalid_choice" in field.error_messages else "invalid"
+            message = field.error_messages.get(code, "Select a valid choice.")
+            raise ValidationError(message, code=code, params={"value": "", "pk": ""}) from None
+
+    return checked
+
+
+def query_text(value, *, limit: int = 200) -> str:
+    """Text from an address, without NUL characters (PostgreSQL refuses them) and of a sensible length."""
+    return str(value or "").replace("\x00", "").strip()[:limit]
+
+
+def query_int(value, *, low: int = 0, high: int = 2**31 - 1) -> int | None:
+    """A whole number from an address, or None for anything else, however long."""
+    text = str(value or "").strip()
+    if not text.isascii() or not text.isdigit() or len(text) > 12:
+        return None
+    number = int(text)
+    return number if low <= number <= high else None
+
+
+class SubmissionTokenField(forms.CharField):
+    """A create form's one-time token; anything else sent in its place is simply no token."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, **kwargs)
+
+    def clean(self, value):
+        return value if isinstance(value, str) and re.fullmatch(r"[0-9a-f]{32}", value) else ""
+
+
+class VersionField(forms.IntegerField):
+    """The version a form started from; a garbled one is treated as out of date, so the officer sees why."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, **kwargs)
+
+    def clean(self, value):
+        try:
+            number = int(str(value))
+        except (TypeError, ValueError):
+            return None
+        return number if 0 < number < 2**31 else None
+
+
 class GovukBoundField(forms.BoundField):
     """Each control names its hint and its error, by the ids the field template gives them."""
 
@@ -291,6 +349,8 @@ class GovukFormMixin:
                     if isinstance(validator, validators.ProhibitNullCharactersValidator):
                         validator.message = NUL_MESSAGE
             self._bound_number(name, field, model, minimums.get(name))
+            if isinstance(field, forms.ModelChoiceField):
+                field.clean = _refusing_overflow(field)
             widget = field.widget
             if isinstance(widget, DateInput):
                 continue
@@ -401,6 +461,4 @@ class ModelForm(GovukFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.instance.pk and not self.prefix:
-            self.fields["submission_token"] = forms.CharField(
-                widget=forms.HiddenInput, required=False, max_length=32, initial=uuid.uuid4().hex
-            )
+            self.fields["submission_token"] = SubmissionTokenField(initial=uuid.uuid4().hex)

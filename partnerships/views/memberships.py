@@ -3,6 +3,7 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
@@ -10,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 from ..access import Level, get_membership_for_user, get_partnership_for_user
 from ..concurrency import save_form
 from ..forms import MembershipEndForm, MembershipFilterForm, MembershipForm, PersonChoiceForm
+from ..govuk import query_int
 from ..models import Membership, Person
 from ..services import membership_end, membership_save
 from .common import history_entries, render_partial
@@ -76,7 +78,9 @@ def membership_add(request, slug):
                 results = list(people.order_by("last_name", "first_name")[:20])
         context = {"partnership": partnership, "search": search, "results": results, "query": query}
         return render_partial(request, "partnerships/membership_find_person.html", context, "results")
-    person = get_object_or_404(Person.objects.select_related("organisation"), pk=person_id)
+    if query_int(person_id) is None:
+        raise Http404("No such person in the register.")
+    person = get_object_or_404(Person.objects.select_related("organisation"), pk=query_int(person_id))
     form = MembershipForm(request.POST or None, partnership=partnership, person=person)
     if (
         request.method == "POST"

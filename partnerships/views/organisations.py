@@ -7,6 +7,7 @@ from django.views.decorators.http import require_http_methods
 from ..access import get_organisation_for_user, require_officer, require_signed_in_role
 from ..concurrency import save_form
 from ..forms import OrganisationForm
+from ..govuk import query_text
 from ..models import Contribution, Membership, Organisation
 from .common import history_entries, paginate, render_partial
 
@@ -17,8 +18,8 @@ def organisation_list(request):
     organisations = Organisation.objects.annotate(
         seat_count=Count("memberships", filter=Q(memberships__end_date__isnull=True))
     ).order_by("name")
-    query = request.GET.get("q", "").strip()
-    sector = request.GET.get("sector", "")
+    query = query_text(request.GET.get("q"))
+    sector = query_text(request.GET.get("sector"))
     if query:
         organisations = organisations.filter(Q(name__icontains=query) | Q(short_name__icontains=query))
     if sector in Organisation.Sector.values:

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_http_methods
 from ..access import Level, get_access, get_partnership_for_user, partnership_tree
 from ..concurrency import save_form
 from ..forms import PartnershipForm
+from ..govuk import query_text
 from ..models import Membership, Partnership
 from ..services import partnership_all_warnings, partnership_save
 from .common import history_entries, paginate, render_partial
@@ -21,8 +22,8 @@ def partnership_list(request):
         .annotate(sub_group_count=Count("sub_groups", distinct=True))
         .order_by("name")
     )
-    query = request.GET.get("q", "").strip()
-    kind = request.GET.get("kind", "")
+    query = query_text(request.GET.get("q"))
+    kind = query_text(request.GET.get("kind"))
     if query:
         partnerships = partnerships.filter(Q(name__icontains=query) | Q(short_name__icontains=query))
     if kind in Partnership.Kind.values:

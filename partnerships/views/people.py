@@ -7,6 +7,7 @@ from django.views.decorators.http import require_http_methods
 from ..access import get_person_for_user, require_officer
 from ..concurrency import save_form
 from ..forms import InterestForm, PersonForm
+from ..govuk import query_text
 from ..models import Membership
 from .common import history_entries, paginate, render_partial
 
@@ -15,7 +16,7 @@ from .common import history_entries, paginate, render_partial
 def person_list(request):
     access = require_officer(request.user)
     people = access.readable_people().select_related("organisation").order_by("last_name", "first_name")
-    query = request.GET.get("q", "").strip()
+    query = query_text(request.GET.get("q"))
     for word in query.split():
         people = people.filter(
             Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(organisation__name__icontains=word)

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from partnerships.concurrency import save_form
+from partnerships.govuk import query_int, query_text
 from partnerships.models import Person
 from partnerships.views.common import render_partial
 
@@ -34,8 +35,8 @@ def member_add_view(request, pk):
     """Find someone in the register, or add them to it on the spot, then add them to the group."""
     group, access = get_group_for_user(request.user, pk, write=True)
     person_id = request.POST.get("person") or request.GET.get("person")
-    if person_id and person_id.isdigit():
-        person = get_object_or_404(Person.objects.select_related("organisation"), pk=person_id)
+    if query_int(person_id) is not None:
+        person = get_object_or_404(Person.objects.select_related("organisation"), pk=query_int(person_id))
         form = MemberForm(request.POST or None, group=group, person=person)
         if request.method == "POST" and form.is_valid() and save_form(form, lambda new, _: member_add(member=new)):
             messages.success(request, f"{person} has joined “{group.name}”.")
@@ -46,7 +47,7 @@ def member_add_view(request, pk):
             {"form": form, "group": group, "person": person, "partnership": group.partnership},
         )
 
-    query = request.GET.get("q", "").strip()
+    query = query_text(request.GET.get("q"))
     new_person = NewPersonForm(request.POST or None, prefix="new")
     if request.method == "POST" and new_person.is_valid():
         data = new_person.cleaned_data

@@ -5,6 +5,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from partnerships.access import Level, get_partnership_for_user
 from partnerships.concurrency import save_form, save_versioned
+from partnerships.govuk import EARLIEST_YEAR, LATEST_YEAR, query_int, query_text
 from partnerships.models import financial_year_label
 from partnerships.views.common import paginate, render_partial
 
@@ -21,12 +22,12 @@ def achievement_list(request, slug):
     )
     dates = list(Achievement.objects.filter(partnership=partnership).dates("achieved_on", "month"))
     years = sorted({financial_year_of(d) for d in dates}, reverse=True)
-    year = request.GET.get("year", "")
-    if year.isdigit():
-        achievements = achievements.filter(achieved_on__range=financial_year_bounds(int(year)))
-    theme = request.GET.get("theme", "")
-    if theme.isdigit():
-        achievements = achievements.filter(theme_id=int(theme))
+    year = query_text(request.GET.get("year"))
+    if (chosen_year := query_int(year, low=EARLIEST_YEAR, high=LATEST_YEAR)) is not None:
+        achievements = achievements.filter(achieved_on__range=financial_year_bounds(chosen_year))
+    theme = query_text(request.GET.get("theme"))
+    if (theme_id := query_int(theme)) is not None:
+        achievements = achievements.filter(theme_id=theme_id)
     page, querystring = paginate(request, achievements.order_by("-achieved_on", "-pk"))
     context = {
         "partnership": partnership,

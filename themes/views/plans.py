@@ -5,6 +5,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from partnerships.access import Level, get_partnership_for_user
 from partnerships.concurrency import save_form
+from partnerships.govuk import query_int
 
 from ..access import get_objective_for_user, get_plan_for_user, get_priority_for_user
 from ..forms import ObjectiveForm, PlanForm, PriorityForm
@@ -138,9 +139,9 @@ def plan_adopt_view(request, pk):
 def plan_compare_view(request, pk):
     """This version beside the one it was made from (or ?with=<id>, another version of the same plan)."""
     plan, access = get_plan_for_user(request.user, pk)
-    other_pk = request.GET.get("with", "")
-    if other_pk.isdigit():
-        older = get_object_or_404(Plan, pk=int(other_pk), partnership=plan.partnership)
+    other_pk = query_int(request.GET.get("with"))
+    if other_pk is not None:
+        older = get_object_or_404(Plan, pk=other_pk, partnership=plan.partnership)
     else:
         older = plan.revised_from
     if older is None:
