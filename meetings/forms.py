@@ -116,7 +116,7 @@ class PaperForm(Form):
         choices=[("false", "Public: anyone who may see the meeting"), ("true", "Confidential: members only")],
         coerce=lambda value: value == "true",
         widget=forms.RadioSelect,
-        error_messages={"required": "Say whether the paper is public or confidential."},
+        error_messages={"required": "Choose who may read the paper."},
     )
     file = forms.FileField(
         label="Upload a PDF",

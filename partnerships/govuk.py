@@ -71,8 +71,6 @@ class DateField(forms.Field):
     def __init__(self, *, min_year=EARLIEST_YEAR, max_year=LATEST_YEAR, **kwargs):
         self.min_year, self.max_year = min_year, max_year
         super().__init__(**kwargs)
-        if self.label and "required" not in (kwargs.get("error_messages") or {}):
-            self.error_messages["required"] = f"Enter the {str(self.label)[:1].lower()}{str(self.label)[1:]}."
 
     def to_python(self, value):
         if value in self.empty_values:
@@ -274,6 +272,32 @@ class VersionField(forms.IntegerField):
         return number if 0 < number < 2**31 else None
 
 
+_DJANGO_REQUIRED = {str(forms.Field.default_error_messages["required"]), DateField.default_error_messages["required"]}
+
+
+def _phrase(label) -> str:
+    """A label as it reads mid-sentence: "Date the stage changed" becomes "the date the stage changed"."""
+    text = str(label or "").strip().rstrip("?:").replace(" (optional)", "")
+    if text[:2].isupper():  # OSP, CSV
+        return f"the {text}"
+    text = text[:1].lower() + text[1:]
+    if text.split(" ", 1)[0] in ("who", "what", "which", "when", "where", "how", "whether", "why", "the", "a", "an"):
+        return text
+    return f"the {text}"
+
+
+def required_message(field) -> str:
+    """What to do, in the words of the GOV.UK patterns: "Enter the title", "Choose who may read the paper"."""
+    label = field.label
+    if isinstance(field, forms.FileField):
+        return f"Choose {_phrase(label or 'file')} to upload."
+    if isinstance(field, (forms.ChoiceField, forms.ModelChoiceField)) or isinstance(field.widget, forms.Select):
+        return f"Choose {_phrase(label or 'an option')}."
+    if isinstance(field, forms.BooleanField):
+        return f"Tick the box to confirm {_phrase(label)}."
+    return f"Enter {_phrase(label or 'a value')}."
+
+
 class GovukBoundField(forms.BoundField):
     """Each control names its hint and its error, by the ids the field template gives them."""
 
@@ -438,6 +462,9 @@ class GovukFormMixin:
         super().add_error(field, error)
 
     def full_clean(self):
+        for field in self.fields.values():
+            if field.error_messages.get("required") in _DJANGO_REQUIRED:
+                field.error_messages["required"] = required_message(field)
         super().full_clean()
         for name in self.errors:
             if name not in self.fields:
