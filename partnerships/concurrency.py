@@ -27,6 +27,9 @@ class Conflict:
     kept: str  # "yours" when both changed it, "theirs" when only the other officer did
 
 
+_UNKNOWN = object()
+
+
 def _comparable(value):
     if isinstance(value, models.Model):
         return value.pk
@@ -104,7 +107,8 @@ class VersionedModelForm(ModelForm):
             if field.many_to_many or before is None:
                 base_known, base = False, None
             else:
-                base_known, base = True, getattr(before, field.attname)
+                base = getattr(before, field.attname, _UNKNOWN)
+                base_known = base is not _UNKNOWN
             if base_known and _comparable(base) == _comparable(theirs):
                 continue  # the other officer left it alone: the officer's own value stands
             typed = name in getattr(self, "cleaned_data", {})
@@ -190,6 +194,8 @@ def _default_save(instance, started_from):
 def _claim_submission(token):
     """Record a create form's one-time token; if it was already used, the record that use made."""
     submission = apps.get_model("partnerships", "FormSubmission")
+    # A form left open for a week is sent as new: its token has been forgotten.
+    submission.objects.filter(created_at__lt=timezone.now() - dt.timedelta(days=7)).delete()
     try:
         with transaction.atomic():
             submission.objects.create(token=token)

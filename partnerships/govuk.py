@@ -181,7 +181,10 @@ def constraint_error(model, error):
     """The field and a plain message for a database rule the form did not check."""
     text = str(error)
     for constraint in getattr(model._meta, "constraints", []) if model else []:
-        if constraint.name and constraint.name in text:
+        columns = [model._meta.get_field(name).column for name in getattr(constraint, "fields", ()) or ()]
+        # PostgreSQL names the constraint; SQLite names its columns.
+        named = constraint.name and constraint.name in text
+        if named or (columns and all(f"{model._meta.db_table}.{column}" in text for column in columns)):
             names = list(getattr(constraint, "fields", ()) or ())
             if not names:
                 names = list(_constraint_minimums_for(constraint))
@@ -351,7 +354,8 @@ class GovukBoundField(forms.BoundField):
         if isinstance(widget, forms.MultiWidget):
             return f"{self.auto_id}_0"
         if isinstance(widget, (forms.RadioSelect, forms.CheckboxSelectMultiple)):
-            return f"{self.auto_id}_0"
+            # The first choice; with no choices at all, the group's fieldset.
+            return f"{self.auto_id}_0" if list(self.field.choices) else self.auto_id
         return self.id_for_label or self.auto_id
 
 
@@ -372,9 +376,7 @@ class GovukFormMixin:
                 for validator in field.validators:
                     if isinstance(validator, validators.ProhibitNullCharactersValidator):
                         validator.message = NUL_MESSAGE
-            self._bound_number(name, field, model, minimums.get(name))
-            if isinstance(field, forms.ModelChoiceField):
-                field.clean = _refusing_overflow(field)
+            self._prepare(name, field, model, minimums)
             widget = field.widget
             if isinstance(widget, DateInput):
                 continue
@@ -388,6 +390,15 @@ class GovukFormMixin:
             if css:
                 existing = widget.attrs.get("class", "")
                 widget.attrs["class"] = f"{css} {existing}".strip()
+
+    def _prepare(self, name, field, model, minimums):
+        """Bounds and safe choices, once per field, including fields a form swaps in after this mixin ran."""
+        if getattr(field, "_govuk_prepared", False):
+            return
+        field._govuk_prepared = True
+        self._bound_number(name, field, model, minimums.get(name))
+        if isinstance(field, forms.ModelChoiceField):
+            field.clean = _refusing_overflow(field)
 
     def _bound_number(self, name, field, model, minimum):
         """Numbers stay within what the column holds and the rules the database checks, with errors beside them."""
@@ -462,7 +473,10 @@ class GovukFormMixin:
         super().add_error(field, error)
 
     def full_clean(self):
-        for field in self.fields.values():
+        model = getattr(getattr(self, "_meta", None), "model", None)
+        minimums = _constraint_minimums(model) if model else {}
+        for name, field in self.fields.items():
+            self._prepare(name, field, model, minimums)
             if field.error_messages.get("required") in _DJANGO_REQUIRED:
                 field.error_messages["required"] = required_message(field)
         super().full_clean()
@@ -487,5 +501,20 @@ class ModelForm(GovukFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.already_sent = False
         if not self.instance.pk and not self.prefix:
             self.fields["submission_token"] = SubmissionTokenField(initial=uuid.uuid4().hex)
+
+    def full_clean(self):
+        """A create form sent again after it made its record is not checked again: saving it gives that record."""
+        token = self.data.get(self.add_prefix("submission_token")) if self.is_bound else None
+        if token and "submission_token" in self.fields and re.fullmatch(r"[0-9a-f]{32}", str(token)):
+            from django.apps import apps
+
+            if apps.get_model("partnerships", "FormSubmission").objects.filter(token=token).exclude(model="").exists():
+                self.already_sent = True
+                self._errors = forms.utils.ErrorDict()
+                self.cleaned_data = {}
+                self._clean_fields()
+                return
+        super().full_clean()

@@ -115,9 +115,9 @@ def partnership_create(request):
         partnership = form.save(commit=False)
         if partnership.parent and not access.can_edit(partnership.parent):
             raise PermissionDenied("You cannot add a sub-group to a partnership you do not look after.")
-        if save_form(form, lambda _, __: partnership_save(partnership=partnership)):
-            messages.success(request, f"{partnership.name} has been added.")
-            return redirect(partnership)
+        if created := save_form(form, lambda _, __: partnership_save(partnership=partnership)):
+            messages.success(request, f"{created.name} has been added.")
+            return redirect(created)
     return render(request, "partnerships/partnership_form.html", {"form": form, "parent": parent})
 
 

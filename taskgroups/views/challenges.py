@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
@@ -73,13 +72,8 @@ def challenge_create(request, slug):
         initial["follows_from"] = request.GET["follows"]
     form = ChallengeForm(request.POST or None, partnership=partnership, initial=initial)
     if request.method == "POST" and form.is_valid():
-        challenge = form.save(commit=False)
-        try:
-            challenge_raise(challenge=challenge, user=request.user)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            form.save_m2m()
+        challenge = save_form(form, lambda new, _: challenge_raise(challenge=new, user=request.user))
+        if challenge:
             messages.success(request, f"“{challenge.title}” has been added to the challenges programme.")
             return redirect(challenge)
     return render(request, "taskgroups/challenge_form.html", {"form": form, "partnership": partnership})
