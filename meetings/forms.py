@@ -31,6 +31,8 @@ class MeetingForm(VersionedModelForm):
         super().__init__(*args, **kwargs)
         self.instance.partnership = partnership
         self.fields["date"] = DateField(label="Date", help_text="For example, 14 3 2024.")
+        self.fields["start_time"].error_messages["required"] = "Enter the time the meeting starts, for example 14:00."
+        self.fields["end_time"].error_messages["required"] = "Enter the time the meeting ends, for example 16:00."
         self.fields["start_time"].widget.attrs["class"] += " govuk-input--width-5"
         self.fields["end_time"].widget.attrs["class"] += " govuk-input--width-5"
         self.fields["host"].queryset = Organisation.objects.filter(
@@ -116,7 +118,7 @@ class PaperForm(Form):
         choices=[("false", "Public: anyone who may see the meeting"), ("true", "Confidential: members only")],
         coerce=lambda value: value == "true",
         widget=forms.RadioSelect,
-        error_messages={"required": "Say whether the paper is public or confidential."},
+        error_messages={"required": "Choose who may read the paper."},
     )
     file = forms.FileField(
         label="Upload a PDF",

@@ -4,7 +4,7 @@ import datetime as dt
 from django import forms
 
 from .concurrency import VersionedModelForm
-from .govuk import DateField, Form, ModelForm
+from .govuk import DateField, Form
 from .models import (
     Budget,
     Contribution,
@@ -182,7 +182,7 @@ class PersonForm(VersionedModelForm):
         self.fields["honorific"].widget.attrs["class"] += " govuk-input--width-10"
 
 
-class InterestForm(ModelForm):
+class InterestForm(VersionedModelForm):
     registered_on = DateField(label="Date registered")
     ended_on = DateField(label="Date it ended", required=False)
 
@@ -192,7 +192,7 @@ class InterestForm(ModelForm):
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
 
-class PartnershipMoneyForm(ModelForm):
+class PartnershipMoneyForm(VersionedModelForm):
     """Money belongs to one partnership, set before validation so duplicates are caught beside the field."""
 
     def __init__(self, *args, partnership, **kwargs):

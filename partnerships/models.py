@@ -588,7 +588,7 @@ class Participation(Versioned):
             raise ValidationError(errors)
 
 
-class Budget(models.Model):
+class Budget(Versioned):
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="budgets")
     year = models.PositiveSmallIntegerField(help_text="The year the financial year starts, e.g. 2022 for 2022/23.")
     amount = models.DecimalField(max_digits=12, decimal_places=2)
@@ -619,7 +619,7 @@ class Budget(models.Model):
         return financial_year_label(self.year)
 
 
-class Contribution(models.Model):
+class Contribution(Versioned):
     """What an organisation pays towards a partnership in a year (seeds/004 §4.1–4.2)."""
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="contributions")
@@ -644,7 +644,7 @@ class Contribution(models.Model):
         return financial_year_label(self.year)
 
 
-class FundingAward(models.Model):
+class FundingAward(Versioned):
     """Funding a partnership won (seeds/001 §32–33: £75,000 from Innovate UK)."""
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="funding_awards")
@@ -668,7 +668,7 @@ class FundingAward(models.Model):
         return financial_year_label(self.year)
 
 
-class Interest(models.Model):
+class Interest(Versioned):
     """An entry in a person's register of interests (seeds/002 Appendix A, principle 2)."""
 
     class Kind(models.TextChoices):
@@ -730,6 +730,18 @@ class OrganisationClerk(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – clerk of {self.organisation}"
+
+
+class FormSubmission(models.Model):
+    """A create form's one-time token, claimed by its first sending so a second sending makes nothing new."""
+
+    token = models.CharField(max_length=32, unique=True)
+    model = models.CharField(max_length=100, blank=True)
+    object_pk = models.CharField(max_length=40, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.token
 
 
 # The job platform's own records: the email outbox and the service heartbeats the readiness check reads.

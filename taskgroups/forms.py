@@ -4,7 +4,7 @@ from django import forms
 from django.db.models import Q
 
 from partnerships.concurrency import VersionedModelForm
-from partnerships.govuk import DateField, Form, ModelForm
+from partnerships.govuk import DateField, Form, ModelForm, VersionField
 from partnerships.models import Membership, Organisation, Person
 
 from .models import Challenge, GroupReport, Milestone, TaskGroup, TaskGroupMember
@@ -108,15 +108,20 @@ class ChallengeForm(VersionedModelForm):
 
 
 class ChallengeMoveForm(Form):
-    stage = forms.ChoiceField(label="Move the challenge to", choices=Challenge.Stage.choices, widget=forms.RadioSelect)
-    changed_on = DateField(label="Date of the change", help_text="For example 27 3 2023.")
+    stage = forms.ChoiceField(
+        label="Move the challenge to",
+        choices=Challenge.Stage.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the stage the challenge moves to."},
+    )
+    changed_on = DateField(label="Date the stage changed", help_text="For example 27 3 2023.")
     note = forms.CharField(
         label="What the partnership did (optional)",
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="For example the meeting where it was discussed, or who was influenced.",
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
 
     def __init__(self, *args, challenge, **kwargs):
         super().__init__(*args, **kwargs)
@@ -193,7 +198,7 @@ class DefinitionForm(VersionedModelForm):
 
 class GroupStatusForm(Form):
     status = forms.ChoiceField(label="Status", widget=forms.RadioSelect)
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
 
     def __init__(self, *args, group, **kwargs):
         super().__init__(*args, **kwargs)
@@ -229,7 +234,7 @@ class CloseGroupForm(Form):
     follow_on_description = forms.CharField(
         label="Describe the new challenge", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
 
     def __init__(self, *args, group, **kwargs):
         super().__init__(*args, **kwargs)
@@ -323,7 +328,7 @@ class NewPersonForm(Form):
         return cleaned
 
 
-class MilestoneForm(ModelForm):
+class MilestoneForm(VersionedModelForm):
     due_on = DateField(label="Due date")
     completed_on = DateField(label="Date done", required=False, help_text="Only when the milestone is done.")
 

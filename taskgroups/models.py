@@ -404,7 +404,7 @@ class TaskGroupMember(models.Model):
             raise ValidationError({"left_on": "The date they left must be on or after the date they joined."})
 
 
-class Milestone(models.Model):
+class Milestone(Versioned):
     class Status(models.TextChoices):
         PLANNED = "planned", "Not started"
         IN_PROGRESS = "in_progress", "In progress"

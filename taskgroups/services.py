@@ -194,10 +194,9 @@ def member_add(*, member: TaskGroupMember) -> TaskGroupMember:
     return member
 
 
-def milestone_save(*, milestone: Milestone) -> Milestone:
+def milestone_save(*, milestone: Milestone, started_from: int | None = None) -> Milestone:
     milestone.full_clean()
-    milestone.save()
-    return milestone
+    return save_versioned(milestone, started_from=started_from)
 
 
 def milestone_done(*, milestone: Milestone, on: dt.date | None = None) -> Milestone:

@@ -1,10 +1,13 @@
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
 from django import forms
 from django.db.models import Q
 from django.forms import inlineformset_factory
 
 from partnerships.access import descendant_ids
 from partnerships.concurrency import VersionedModelForm
-from partnerships.govuk import DateField, Form, ModelForm
+from partnerships.govuk import EARLIEST_YEAR, LATEST_YEAR, DateField, Form, ModelForm
 from partnerships.models import Membership, Partnership, Person
 
 from .models import (
@@ -57,7 +60,7 @@ class ThemeReportForm(VersionedModelForm):
         widgets = {name: forms.Textarea(attrs={"rows": 5}) for name in ThemeReport.TEMPLATE_FIELDS}
 
 
-class ScheduleForm(ModelForm):
+class ScheduleForm(VersionedModelForm):
     class Meta:
         model = ThemeReportSchedule
         fields = ["first_due_day", "first_due_month", "second_due_day", "second_due_month", "reminder_days"]
@@ -118,7 +121,7 @@ class PlanForm(VersionedModelForm):
         }
 
 
-class _OwnedForm(ModelForm):
+class _OwnedForm(VersionedModelForm):
     def __init__(self, *args, partnership: Partnership, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = people_around(partnership)
@@ -150,14 +153,14 @@ class FrameworkForm(VersionedModelForm):
         widgets = {"statement": forms.Textarea(attrs={"rows": 5}), "guiding_values": forms.Textarea(attrs={"rows": 3})}
 
 
-class OutcomeForm(ModelForm):
+class OutcomeForm(VersionedModelForm):
     class Meta:
         model = Outcome
         fields = ["name", "description", "order"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
 
-class CommitmentForm(ModelForm):
+class CommitmentForm(VersionedModelForm):
     class Meta:
         model = Commitment
         fields = ["name", "description", "order"]
@@ -223,8 +226,79 @@ class MeasurementForm(ModelForm):
             self.add_error("measured_on", "There is already a measurement for this date. Change that one instead.")
 
 
+MAX_IMPORT_BYTES = 5 * 1024 * 1024
+MAX_CELL_CHARACTERS = 1000
+
+
 class ImportForm(Form):
     file = forms.FileField(
         label="Upload a CSV file",
-        help_text="Columns: indicator (its short name), date (2024-03-31), value, and optionally note.",
+        help_text="Columns: indicator (its short name), date (2024-03-31), value, and optionally note. Up to 5 MB.",
+        error_messages={"required": "Choose the CSV file to upload."},
     )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_IMPORT_BYTES:
+            raise forms.ValidationError("The file is larger than 5 MB. Split it into smaller files.")
+        return upload
+
+
+class MeasurementRowForm(Form):
+    """One row of a measurements CSV file, checked as if it had been typed into the indicator's page."""
+
+    indicator = forms.CharField(max_length=40, error_messages={"required": "the indicator is missing"})
+    date = forms.CharField(max_length=10, error_messages={"required": "the date is missing"})
+    value = forms.CharField(max_length=40, error_messages={"required": "the value is missing"})
+    note = forms.CharField(max_length=300, required=False)
+
+    def __init__(self, row: dict, *, indicators: dict, framework_name: str):
+        data = {name: (row.get(name) or "") for name in ("indicator", "date", "value", "note")}
+        data["value"] = data["value"].strip().replace(",", "")
+        self.indicators, self.framework_name = indicators, framework_name
+        super().__init__(data)
+
+    def clean_indicator(self):
+        code = self.cleaned_data["indicator"]
+        indicator = self.indicators.get(code) or self.indicators.get(code.lower())
+        if indicator is None:
+            raise forms.ValidationError(f"there is no indicator “{code}” in {self.framework_name}")
+        return indicator
+
+    def clean_date(self):
+        text = self.cleaned_data["date"]
+        for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
+            try:
+                day = dt.datetime.strptime(text, pattern).date()
+            except ValueError:
+                continue
+            if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
+                raise forms.ValidationError(f"the date must be between {EARLIEST_YEAR} and {LATEST_YEAR}")
+            return day
+        raise forms.ValidationError(f"“{text}” is not a date: use the form 2024-03-31")
+
+    def clean_value(self):
+        text = self.cleaned_data["value"]
+        try:
+            value = Decimal(text)
+        except InvalidOperation:
+            raise forms.ValidationError(f"“{text}” is not a number") from None
+        if not value.is_finite():
+            raise forms.ValidationError(f"“{text}” is not a number")
+        # The column holds 14 digits, 3 of them after the point.
+        if abs(value) >= Decimal(10) ** 11:
+            raise forms.ValidationError("the value must be less than 100,000,000,000")
+        if value != value.quantize(Decimal("0.001"), rounding=ROUND_HALF_UP):
+            raise forms.ValidationError("the value has more than 3 decimal places")
+        return value
+
+    def problems(self) -> list[str]:
+        """Each problem as part of one sentence about the row."""
+        found = []
+        for name, errors in self.errors.items():
+            for error in errors:
+                text = str(error).rstrip(".")
+                if not text.startswith(("the ", "there ", "“")):
+                    text = f"the {name}: {text[:1].lower()}{text[1:]}"
+                found.append(text)
+        return found

@@ -64,7 +64,7 @@ class ReportPeriod:
         return f"{financial_year_label(self.year)} H{self.half}"
 
 
-class ThemeReportSchedule(models.Model):
+class ThemeReportSchedule(Versioned):
     """When a partnership's themes owe their reports: two due dates a year, set per partnership.
 
     The first half-year's report is due on the first due date after 1 April, the second half-year's on
@@ -522,7 +522,7 @@ class Plan(Versioned):
         return self.status == self.Status.DRAFT
 
 
-class PlanPriority(models.Model):
+class PlanPriority(Versioned):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="priorities")
     order = models.PositiveSmallIntegerField(default=0)
     title = models.CharField(max_length=300)
@@ -542,7 +542,7 @@ class PlanPriority(models.Model):
         return self.title
 
 
-class PlanObjective(models.Model):
+class PlanObjective(Versioned):
     priority = models.ForeignKey(PlanPriority, on_delete=models.CASCADE, related_name="objectives")
     order = models.PositiveSmallIntegerField(default=0)
     text = models.TextField("objective")
@@ -590,7 +590,7 @@ class Framework(Versioned):
         return lines(self.guiding_values)
 
 
-class Outcome(models.Model):
+class Outcome(Versioned):
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="outcomes")
     order = models.PositiveSmallIntegerField(default=0)
     name = models.CharField(max_length=200)
@@ -605,7 +605,7 @@ class Outcome(models.Model):
         return self.name
 
 
-class Commitment(models.Model):
+class Commitment(Versioned):
     outcome = models.ForeignKey(Outcome, on_delete=models.CASCADE, related_name="commitments")
     order = models.PositiveSmallIntegerField(default=0)
     name = models.CharField(max_length=200)

@@ -4,7 +4,6 @@ import csv
 import datetime as dt
 import io
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -481,40 +480,41 @@ def measurements_import(*, framework: Framework, upload) -> ImportResult:
         )
         return result
     reader.fieldnames = headers
+    from .forms import MAX_CELL_CHARACTERS, MeasurementRowForm
+
     indicators = {i.code: i for i in framework.indicators.all()}
     existing = set(
         Measurement.objects.filter(indicator__framework=framework).values_list("indicator_id", "measured_on")
     )
     seen: dict[tuple[int, dt.date], int] = {}
     rows = []
-    for number, row in enumerate(reader, start=2):
+    number = 1
+    while True:
+        number += 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error:
+            result.errors.append((number, "The row could not be read: a cell is too long or has a stray character."))
+            break
         if number > MAX_IMPORT_ROWS + 1:
             result.errors.append(
                 (number, f"The file has more than {MAX_IMPORT_ROWS:,} rows. Split it into smaller files.")
             )
             break
-        if not any((value or "").strip() for value in row.values() if isinstance(value, str)):
+        cells = [value for value in row.values() if isinstance(value, str)]
+        if not any(value.strip() for value in cells):
             continue
-        code = (row.get("indicator") or "").strip()
-        indicator = indicators.get(code) or indicators.get(code.lower())
-        problems = []
-        if not code:
-            problems.append("the indicator is missing")
-        elif indicator is None:
-            problems.append(f"there is no indicator “{code}” in {framework.name}")
-        measured_on = _parse_date(row.get("date") or "")
-        if measured_on is None:
-            problems.append(f"“{(row.get('date') or '').strip()}” is not a date: use the form 2024-03-31")
-        raw_value = (row.get("value") or "").strip().replace(",", "")
-        try:
-            value = Decimal(raw_value)
-            if not value.is_finite():
-                raise InvalidOperation
-        except InvalidOperation:
-            problems.append(f"“{raw_value}” is not a number" if raw_value else "the value is missing")
-            value = None
-        if indicator is not None and measured_on is not None:
+        if any(len(value) > MAX_CELL_CHARACTERS for value in cells):
+            result.errors.append((number, f"A cell is longer than {MAX_CELL_CHARACTERS:,} characters."))
+            continue
+        form = MeasurementRowForm(row, indicators=indicators, framework_name=framework.name)
+        problems = [] if form.is_valid() else form.problems()
+        if not problems:
+            indicator, measured_on = form.cleaned_data["indicator"], form.cleaned_data["date"]
             key = (indicator.pk, measured_on)
+            code = indicator.code
             if key in seen:
                 problems.append(f"{code} has another value for {measured_on:%-d %B %Y} on row {seen[key]}")
             elif key in existing:
@@ -529,7 +529,10 @@ def measurements_import(*, framework: Framework, upload) -> ImportResult:
             continue
         rows.append(
             Measurement(
-                indicator=indicator, measured_on=measured_on, value=value, note=(row.get("note") or "").strip()[:300]
+                indicator=indicator,
+                measured_on=measured_on,
+                value=form.cleaned_data["value"],
+                note=form.cleaned_data["note"],
             )
         )
     if not rows and not result.errors:

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from partnerships.access import get_access
-from partnerships.concurrency import StaleEdit
+from partnerships.concurrency import save_form
 
 from ..access import get_item_for_user, get_meeting_for_user
 from ..forms import AgendaItemForm
@@ -43,11 +43,8 @@ def item_add(request, pk):
     meeting, access, level = get_meeting_for_user(request.user, pk, write=True)
     form = AgendaItemForm(request.POST or None, meeting=meeting)
     if request.method == "POST" and form.is_valid():
-        try:
-            item = agenda_item_add(item=form.save(commit=False))
-        except MeetingRuleBroken as error:
-            form.add_error(None, str(error))
-        else:
+        item = save_form(form, lambda new, _: agenda_item_add(item=new), refusals=(MeetingRuleBroken,))
+        if item:
             item.guests.set(form.cleaned_data["guests"])
             messages.success(request, f"“{item.title}” has been added to the agenda as item {item.position}.")
             return redirect(meeting)
@@ -61,13 +58,12 @@ def item_edit(request, pk):
     meeting = item.meeting
     form = AgendaItemForm(request.POST or None, instance=item, meeting=meeting)
     if request.method == "POST" and form.is_valid():
-        try:
-            saved = agenda_item_save(item=form.save(commit=False), started_from=form.cleaned_data["version"])
-        except StaleEdit:
-            form.add_error(None, "Someone else saved this item at the same moment. Check it and save again.")
-        except MeetingRuleBroken as error:
-            form.add_error(None, str(error))
-        else:
+        saved = save_form(
+            form,
+            lambda record, version: agenda_item_save(item=record, started_from=version),
+            refusals=(MeetingRuleBroken,),
+        )
+        if saved:
             saved.guests.set(form.cleaned_data["guests"])
             messages.success(request, f"Item {saved.position} has been updated.")
             return redirect(meeting)

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from partnerships.access import Level, get_access, get_partnership_for_user
-from partnerships.concurrency import StaleEdit
+from partnerships.concurrency import save_form
 from partnerships.models import Interest
 from partnerships.views.common import history_entries, paginate, render_partial
 
@@ -142,8 +142,11 @@ def meeting_detail(request, pk):
 def meeting_create_view(request, slug):
     partnership, access = get_partnership_for_user(request.user, slug, write=True)
     form = MeetingForm(request.POST or None, partnership=partnership)
-    if request.method == "POST" and form.is_valid():
-        meeting = meeting_create(meeting=form.save(commit=False))
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and (meeting := save_form(form, lambda new, _: meeting_create(meeting=new)))
+    ):
         messages.success(request, f"The meeting on {meeting.date:%-d %B %Y} has been added with the standing items.")
         return redirect(meeting)
     return render(request, "meetings/meeting_form.html", {"form": form, "partnership": partnership})
@@ -154,14 +157,13 @@ def meeting_create_view(request, slug):
 def meeting_edit(request, pk):
     meeting, access, level = get_meeting_for_user(request.user, pk, write=True)
     form = MeetingForm(request.POST or None, instance=meeting, partnership=meeting.partnership)
-    if request.method == "POST" and form.is_valid():
-        try:
-            meeting_save(meeting=form.save(commit=False), started_from=form.cleaned_data["version"])
-        except StaleEdit:
-            form.add_error(None, "Someone else saved this meeting at the same moment. Check it and save again.")
-        else:
-            messages.success(request, "The meeting has been updated.")
-            return redirect(meeting)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_form(form, lambda record, version: meeting_save(meeting=record, started_from=version))
+    ):
+        messages.success(request, "The meeting has been updated.")
+        return redirect(meeting)
     return render(
         request, "meetings/meeting_form.html", {"form": form, "partnership": meeting.partnership, "meeting": meeting}
     )
@@ -270,10 +272,8 @@ def standing_item_list(request, slug):
                 standing_item_remove(item=item)
                 messages.success(request, f"“{item.title}” is no longer a standing item.")
             return redirect("meetings:standing_items", slug=partnership.slug)
-        if form.is_valid():
-            item = form.save(commit=False)
-            item.partnership = partnership
-            standing_item_add(item=item)
+        form.instance.partnership = partnership
+        if form.is_valid() and (item := save_form(form, lambda new, _: standing_item_add(item=new))):
             messages.success(request, f"“{item.title}” is now a standing item of every new meeting.")
             return redirect("meetings:standing_items", slug=partnership.slug)
     kinds = dict(AgendaItem.Kind.choices)

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from partnerships.access import Level, get_partnership_for_user
-from partnerships.concurrency import StaleEdit
+from partnerships.concurrency import save_form
 from partnerships.views.common import paginate
 
 from .. import voting
@@ -78,8 +78,11 @@ def decision_add(request, pk):
 def action_add(request, pk):
     meeting, access, level = get_meeting_for_user(request.user, pk, write=True)
     form = ActionForm(request.POST or None, meeting=meeting, initial={"item": request.GET.get("item")})
-    if request.method == "POST" and form.is_valid():
-        action = action_save(action=form.save(commit=False))
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and (action := save_form(form, lambda new, _: action_save(action=new)))
+    ):
         messages.success(request, f"The action for {action.owner or 'the partnership'} has been recorded.")
         return redirect(meeting)
     return render(request, "meetings/action_form.html", {"form": form, "meeting": meeting})
@@ -90,14 +93,13 @@ def action_add(request, pk):
 def action_edit(request, pk):
     action, access = get_action_for_user(request.user, pk, write=True)
     form = ActionForm(request.POST or None, instance=action, meeting=action.raised_at)
-    if request.method == "POST" and form.is_valid():
-        try:
-            action_save(action=form.save(commit=False), started_from=form.cleaned_data["version"])
-        except StaleEdit:
-            form.add_error(None, "Someone else saved this action at the same moment. Check it and save again.")
-        else:
-            messages.success(request, "The action has been updated.")
-            return redirect("meetings:action_list", slug=action.partnership.slug)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_form(form, lambda record, version: action_save(action=record, started_from=version))
+    ):
+        messages.success(request, "The action has been updated.")
+        return redirect("meetings:action_list", slug=action.partnership.slug)
     return render(request, "meetings/action_form.html", {"form": form, "meeting": action.raised_at, "action": action})
 
 

@@ -34,6 +34,9 @@ def pounds(value) -> str:
 def govuk_widget(field, css: str):
     """Render a bound field's widget with a GOV.UK class, for forms built elsewhere (allauth's)."""
     attrs = {"class": css + (" govuk-input--error" if field.errors and css == "govuk-input" else "")}
+    described = [f"{field.auto_id}_helptext"] if field.help_text else []
     if field.errors:
-        attrs["aria-describedby"] = f"{field.html_name}-error"
+        described.append(f"{field.auto_id}_error")
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
     return field.as_widget(attrs=attrs)

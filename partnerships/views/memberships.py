@@ -3,13 +3,15 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from ..access import Level, get_membership_for_user, get_partnership_for_user
-from ..concurrency import StaleEdit
+from ..concurrency import save_form
 from ..forms import MembershipEndForm, MembershipFilterForm, MembershipForm, PersonChoiceForm
+from ..govuk import query_int
 from ..models import Membership, Participation, Person
 from ..services import membership_end, membership_save
 from .common import history_entries, render_partial
@@ -80,10 +82,15 @@ def membership_add(request, slug):
                 results = list(people.order_by("last_name", "first_name")[:20])
         context = {"partnership": partnership, "search": search, "results": results, "query": query}
         return render_partial(request, "partnerships/membership_find_person.html", context, "results")
-    person = get_object_or_404(Person.objects.select_related("organisation"), pk=person_id)
+    if query_int(person_id) is None:
+        raise Http404("No such person in the register.")
+    person = get_object_or_404(Person.objects.select_related("organisation"), pk=query_int(person_id))
     form = MembershipForm(request.POST or None, partnership=partnership, person=person)
-    if request.method == "POST" and form.is_valid():
-        membership_save(membership=form.save(commit=False))
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_form(form, lambda seat, _: membership_save(membership=seat))
+    ):
         messages.success(request, f"{person} has been added to {partnership.name}.")
         return redirect("partnerships:membership_list", slug=partnership.slug)
     return render(
@@ -97,14 +104,13 @@ def membership_edit(request, pk):
     membership, access = get_membership_for_user(request.user, pk, write=True)
     partnership = membership.partnership
     form = MembershipForm(request.POST or None, instance=membership, partnership=partnership, person=membership.person)
-    if request.method == "POST" and form.is_valid():
-        try:
-            membership_save(membership=form.save(commit=False), started_from=form.cleaned_data["version"])
-        except StaleEdit:
-            form.add_error(None, "Someone else saved this membership at the same moment. Check it and save again.")
-        else:
-            messages.success(request, f"{membership.person}'s membership has been updated.")
-            return redirect("partnerships:membership_list", slug=partnership.slug)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_form(form, lambda seat, version: membership_save(membership=seat, started_from=version))
+    ):
+        messages.success(request, f"{membership.person}'s membership has been updated.")
+        return redirect("partnerships:membership_list", slug=partnership.slug)
     return render(
         request,
         "partnerships/membership_form.html",
@@ -120,16 +126,16 @@ def membership_end_view(request, pk):
     partnership = membership.partnership
     form = MembershipEndForm(request.POST or None, instance=membership)
     if request.method == "POST" and form.is_valid():
-        try:
-            membership_end(
-                membership=membership,
+        ended = save_form(
+            form,
+            lambda seat, version: membership_end(
+                membership=seat,
                 end_date=form.cleaned_data["end_date"],
                 reason=form.cleaned_data["end_reason"],
-                started_from=form.cleaned_data["version"],
-            )
-        except StaleEdit:
-            form.add_error(None, "Someone else saved this membership at the same moment. Check it and try again.")
-        else:
+                started_from=version,
+            ),
+        )
+        if ended:
             if request.htmx:
                 context = {
                     "row": membership,

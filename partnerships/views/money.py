@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from ..access import Level, get_partnership_for_user
+from ..concurrency import save_form
 from ..forms import BudgetForm, ContributionForm, FundingAwardForm
 
 KINDS = {
@@ -39,8 +40,7 @@ def money_edit(request, slug, kind, pk=None):
     form_class, related, label = KINDS[kind]
     instance = get_object_or_404(getattr(partnership, related), pk=pk) if pk else None
     form = form_class(request.POST or None, instance=instance, partnership=partnership)
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    if request.method == "POST" and form.is_valid() and save_form(form):
         messages.success(request, f"The {label} has been {'updated' if pk else 'added'}.")
         return redirect("partnerships:partnership_money", slug=partnership.slug)
     return render(

@@ -5,8 +5,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from ..access import get_organisation_for_user, require_officer, require_signed_in_role
-from ..concurrency import StaleEdit
+from ..concurrency import save_form
 from ..forms import OrganisationForm
+from ..govuk import query_text
 from ..models import Contribution, Membership, Organisation, Participation
 from .common import history_entries, paginate, render_partial
 
@@ -17,8 +18,8 @@ def organisation_list(request):
     organisations = Organisation.objects.annotate(
         seat_count=Count("memberships", filter=Q(memberships__end_date__isnull=True))
     ).order_by("name")
-    query = request.GET.get("q", "").strip()
-    sector = request.GET.get("sector", "")
+    query = query_text(request.GET.get("q"))
+    sector = query_text(request.GET.get("sector"))
     if query:
         organisations = organisations.filter(Q(name__icontains=query) | Q(short_name__icontains=query))
     if sector in Organisation.Sector.values:
@@ -76,16 +77,9 @@ def organisation_form(request, slug=None):
     else:
         organisation, _access = None, require_officer(request.user)
     form = OrganisationForm(request.POST or None, instance=organisation)
-    if request.method == "POST" and form.is_valid():
-        from ..concurrency import save_versioned
-
-        try:
-            saved = save_versioned(form.save(commit=False), started_from=form.cleaned_data["version"])
-        except StaleEdit:
-            form.add_error(None, "Someone else saved this organisation at the same moment. Check it and save again.")
-        else:
-            messages.success(request, f"{saved.name} has been {'updated' if slug else 'added'}.")
-            return redirect(saved)
+    if request.method == "POST" and form.is_valid() and (saved := save_form(form)):
+        messages.success(request, f"{saved.name} has been {'updated' if slug else 'added'}.")
+        return redirect(saved)
     return render(request, "partnerships/organisation_form.html", {"form": form, "organisation": organisation})
 
 

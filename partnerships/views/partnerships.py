@@ -6,8 +6,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from ..access import Level, get_access, get_partnership_for_user, partnership_tree
-from ..concurrency import StaleEdit
+from ..concurrency import save_form
 from ..forms import PartnershipForm
+from ..govuk import query_text
 from ..models import Membership, Participation, Partnership
 from ..services import partnership_all_warnings, partnership_save
 from .common import history_entries, paginate, render_partial
@@ -21,8 +22,8 @@ def partnership_list(request):
         .annotate(sub_group_count=Count("sub_groups", distinct=True))
         .order_by("name")
     )
-    query = request.GET.get("q", "").strip()
-    kind = request.GET.get("kind", "")
+    query = query_text(request.GET.get("q"))
+    kind = query_text(request.GET.get("kind"))
     if query:
         partnerships = partnerships.filter(Q(name__icontains=query) | Q(short_name__icontains=query))
     if kind in Partnership.Kind.values:
@@ -122,10 +123,9 @@ def partnership_create(request):
         partnership = form.save(commit=False)
         if partnership.parent and not access.can_edit(partnership.parent):
             raise PermissionDenied("You cannot add a sub-group to a partnership you do not look after.")
-        partnership_save(partnership=partnership)
-        form.save_m2m()
-        messages.success(request, f"{partnership.name} has been added.")
-        return redirect(partnership)
+        if created := save_form(form, lambda _, __: partnership_save(partnership=partnership)):
+            messages.success(request, f"{created.name} has been added.")
+            return redirect(created)
     return render(request, "partnerships/partnership_form.html", {"form": form, "parent": parent})
 
 
@@ -135,13 +135,8 @@ def partnership_edit(request, slug):
     partnership, access = get_partnership_for_user(request.user, slug, write=True)
     form = PartnershipForm(request.POST or None, instance=partnership, access=access)
     if request.method == "POST" and form.is_valid():
-        updated = form.save(commit=False)
-        try:
-            partnership_save(partnership=updated, started_from=form.cleaned_data["version"])
-        except StaleEdit:
-            form.add_error(None, "Someone else saved this partnership at the same moment. Check it and save again.")
-        else:
-            form.save_m2m()
+        updated = save_form(form, lambda record, version: partnership_save(partnership=record, started_from=version))
+        if updated:
             messages.success(request, "Your changes have been saved.")
             return redirect(updated)
     return render(request, "partnerships/partnership_form.html", {"form": form, "partnership": partnership})

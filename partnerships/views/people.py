@@ -5,8 +5,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from ..access import get_person_for_user, require_officer
-from ..concurrency import StaleEdit, save_versioned
+from ..concurrency import save_form
 from ..forms import InterestForm, PersonForm
+from ..govuk import query_text
 from ..models import Membership
 from .common import history_entries, paginate, render_partial
 
@@ -15,7 +16,7 @@ from .common import history_entries, paginate, render_partial
 def person_list(request):
     access = require_officer(request.user)
     people = access.readable_people().select_related("organisation").order_by("last_name", "first_name")
-    query = request.GET.get("q", "").strip()
+    query = query_text(request.GET.get("q"))
     for word in query.split():
         people = people.filter(
             Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(organisation__name__icontains=word)
@@ -56,11 +57,8 @@ def person_form(request, pk=None):
         person, _access = None, require_officer(request.user)
     form = PersonForm(request.POST or None, instance=person)
     if request.method == "POST" and form.is_valid():
-        try:
-            saved = save_versioned(form.save(commit=False), started_from=form.cleaned_data["version"])
-        except StaleEdit:
-            form.add_error(None, "Someone else saved this person at the same moment. Check the record and save again.")
-        else:
+        saved = save_form(form)
+        if saved:
             messages.success(request, f"{saved} has been {'updated' if pk else 'added'}.")
             next_url = request.GET.get("next", "")
             if next_url.startswith("/") and not next_url.startswith("//"):
@@ -86,10 +84,8 @@ def interest_form(request, pk, interest_pk=None):
     person, access = get_person_for_user(request.user, pk, write=True)
     interest = get_object_or_404(person.interests, pk=interest_pk) if interest_pk else None
     form = InterestForm(request.POST or None, instance=interest)
-    if request.method == "POST" and form.is_valid():
-        saved = form.save(commit=False)
-        saved.person = person
-        saved.save()
+    form.instance.person = person
+    if request.method == "POST" and form.is_valid() and save_form(form):
         messages.success(request, "The register of interests has been updated.")
         return redirect(person)
     return render(request, "partnerships/interest_form.html", {"form": form, "person": person, "interest": interest})

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from partnerships.access import get_access
-from partnerships.concurrency import StaleEdit, save_versioned
+from partnerships.concurrency import save_form
 from partnerships.models import Organisation, Partnership, Person, financial_year_label
 
 from ..access import get_organisation_reviews_for_user, get_partnership_reports_for_user, manages_council_review
@@ -149,14 +149,9 @@ def council_review_narrative(request, slug, year):
 def _narrative_form(request, *, kind, year, subject, name, authors, back, context):
     narrative = narrative_for(kind=kind, year=year, **subject)
     form = NarrativeForm(request.POST or None, instance=narrative, kind=kind, authors=authors)
-    if request.method == "POST" and form.is_valid():
-        try:
-            save_versioned(form.save(commit=False), started_from=form.cleaned_data.get("version"))
-        except StaleEdit:
-            form.add_error(None, "Someone else saved this narrative at the same moment. Check it and save again.")
-        else:
-            messages.success(request, f"The narrative for {financial_year_label(year)} has been saved.")
-            return redirect(*back)
+    if request.method == "POST" and form.is_valid() and save_form(form):
+        messages.success(request, f"The narrative for {financial_year_label(year)} has been saved.")
+        return redirect(*back)
     return render(
         request,
         "reporting/narrative_form.html",

@@ -2,13 +2,12 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from partnerships.access import Level, get_partnership_for_user
-from partnerships.concurrency import StaleEdit
+from partnerships.concurrency import save_form
 from partnerships.views.common import history_entries, paginate, render_partial
 
 from ..access import get_challenge_for_user
@@ -73,13 +72,8 @@ def challenge_create(request, slug):
         initial["follows_from"] = request.GET["follows"]
     form = ChallengeForm(request.POST or None, partnership=partnership, initial=initial)
     if request.method == "POST" and form.is_valid():
-        challenge = form.save(commit=False)
-        try:
-            challenge_raise(challenge=challenge, user=request.user)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            form.save_m2m()
+        challenge = save_form(form, lambda new, _: challenge_raise(challenge=new, user=request.user))
+        if challenge:
             messages.success(request, f"“{challenge.title}” has been added to the challenges programme.")
             return redirect(challenge)
     return render(request, "taskgroups/challenge_form.html", {"form": form, "partnership": partnership})
@@ -113,15 +107,13 @@ def challenge_detail(request, pk):
 def challenge_edit(request, pk):
     challenge, access = get_challenge_for_user(request.user, pk, write=True)
     form = ChallengeForm(request.POST or None, instance=challenge, partnership=challenge.partnership)
-    if request.method == "POST" and form.is_valid():
-        try:
-            challenge_save(challenge=form.save(commit=False), started_from=form.cleaned_data["version"])
-        except StaleEdit:
-            form.add_error(None, "Someone else saved this challenge at the same moment. Check it and save again.")
-        else:
-            form.save_m2m()
-            messages.success(request, "Your changes have been saved.")
-            return redirect(challenge)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_form(form, lambda record, version: challenge_save(challenge=record, started_from=version))
+    ):
+        messages.success(request, "Your changes have been saved.")
+        return redirect(challenge)
     return render(
         request,
         "taskgroups/challenge_form.html",
@@ -136,21 +128,18 @@ def challenge_move_view(request, pk):
     challenge, access = get_challenge_for_user(request.user, pk, write=True)
     form = ChallengeMoveForm(request.POST or None, challenge=challenge)
     if request.method == "POST" and form.is_valid():
-        try:
-            challenge_move(
+        moved = save_form(
+            form,
+            lambda _, version: challenge_move(
                 challenge=challenge,
                 stage=form.cleaned_data["stage"],
                 on=form.cleaned_data["changed_on"],
                 note=form.cleaned_data["note"],
                 user=request.user,
-                started_from=form.cleaned_data["version"],
-            )
-        except ValidationError as error:
-            for field, problems in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, problems)
-        except StaleEdit:
-            form.add_error(None, "Someone else moved this challenge at the same moment. Check its stage and try again.")
-        else:
+                started_from=version,
+            ),
+        )
+        if moved:
             messages.success(request, f"“{challenge.title}” is now at “{challenge.get_stage_display()}”.")
             return redirect(challenge)
     return render(

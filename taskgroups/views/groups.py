@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from partnerships.access import Level, descendant_ids, get_partnership_for_user
-from partnerships.concurrency import StaleEdit
+from partnerships.concurrency import save_form
 from partnerships.models import Partnership
 from partnerships.views.common import history_entries, paginate
 
@@ -78,15 +78,13 @@ def group_create(request, slug):
     if request.GET.get("challenge", "").isdigit():
         initial["challenge"] = request.GET["challenge"]
     form = TaskGroupForm(request.POST or None, partnership=partnership, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        group = form.save(commit=False)
-        try:
-            group_save(group=group)
-        except ValidationError as error:
-            _add_form_errors(form, error)
-        else:
-            messages.success(request, f"The task-and-finish group “{group.name}” has been established.")
-            return redirect(group)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and (group := save_form(form, lambda new, _: group_save(group=new)))
+    ):
+        messages.success(request, f"The task-and-finish group “{group.name}” has been established.")
+        return redirect(group)
     return render(request, "taskgroups/group_form.html", {"form": form, "partnership": partnership})
 
 
@@ -125,16 +123,13 @@ def group_detail(request, pk):
 def group_edit(request, pk):
     group, access = get_group_for_user(request.user, pk, write=True)
     form = TaskGroupForm(request.POST or None, instance=group, partnership=group.partnership)
-    if request.method == "POST" and form.is_valid():
-        try:
-            group_save(group=form.save(commit=False), started_from=form.cleaned_data["version"])
-        except ValidationError as error:
-            _add_form_errors(form, error)
-        except StaleEdit:
-            form.add_error(None, "Someone else saved this group at the same moment. Check it and save again.")
-        else:
-            messages.success(request, "Your changes have been saved.")
-            return redirect(group)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_form(form, lambda record, version: group_save(group=record, started_from=version))
+    ):
+        messages.success(request, "Your changes have been saved.")
+        return redirect(group)
     return render(
         request, "taskgroups/group_form.html", {"form": form, "partnership": group.partnership, "group": group}
     )
@@ -150,21 +145,22 @@ def group_definition(request, pk):
         return redirect(group)
     form = DefinitionForm(request.POST or None, instance=group)
     if request.method == "POST" and form.is_valid():
-        updated = form.save(commit=False)
-        try:
-            if "agree" in request.POST:
-                group_agree_definition(group=updated, on=dt.date.today(), started_from=form.cleaned_data["version"])
-                messages.success(request, "The definition of the problem has been agreed. The group can start work.")
-            else:
-                if updated.status == TaskGroup.Status.PROPOSED:
-                    updated.status = TaskGroup.Status.DEFINING
-                group_save(group=updated, started_from=form.cleaned_data["version"])
-                messages.success(request, "The draft definition has been saved.")
-        except ValidationError as error:
-            _add_form_errors(form, error)
-        except StaleEdit:
-            form.add_error(None, "Someone else saved this definition at the same moment. Check it and save again.")
-        else:
+        agree = "agree" in request.POST
+
+        def save_definition(updated, version):
+            if agree:
+                return group_agree_definition(group=updated, on=dt.date.today(), started_from=version)
+            if updated.status == TaskGroup.Status.PROPOSED:
+                updated.status = TaskGroup.Status.DEFINING
+            return group_save(group=updated, started_from=version)
+
+        if save_form(form, save_definition):
+            messages.success(
+                request,
+                "The definition of the problem has been agreed. The group can start work."
+                if agree
+                else "The draft definition has been saved.",
+            )
             return redirect(group)
     return render(
         request, "taskgroups/group_definition.html", {"form": form, "group": group, "partnership": group.partnership}
@@ -177,14 +173,12 @@ def group_status(request, pk):
     group, access = get_group_for_user(request.user, pk, write=True)
     form = GroupStatusForm(request.POST, group=group)
     if form.is_valid():
-        try:
-            group_set_status(group=group, status=form.cleaned_data["status"], started_from=form.cleaned_data["version"])
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        except StaleEdit:
-            messages.error(
-                request, "Someone else changed this group at the same moment. Check its status and try again."
-            )
+        changed = save_form(
+            form,
+            lambda _, version: group_set_status(group=group, status=form.cleaned_data["status"], started_from=version),
+        )
+        if not changed:
+            messages.error(request, " ".join(form.non_field_errors()))
         else:
             messages.success(request, f"The group is now “{group.get_status_display()}”.")
     else:
@@ -206,24 +200,25 @@ def group_close_view(request, pk):
         follow_ons = []
         if data["follow_on_title"]:
             follow_ons.append({"title": data["follow_on_title"], "description": data["follow_on_description"]})
-        try:
-            raised = group_close(
-                group=group,
-                outcomes=data["outcomes"],
-                evidence=data["evidence"],
-                reviewed_on=data["outcomes_reviewed_on"],
-                closed_on=data["closed_on"],
-                follow_ons=follow_ons,
-                user=request.user,
-                started_from=data["version"],
-            )
-        except ValidationError as error:
+        closed = save_form(
+            form,
+            lambda _, version: (
+                group_close(
+                    group=group,
+                    outcomes=data["outcomes"],
+                    evidence=data["evidence"],
+                    reviewed_on=data["outcomes_reviewed_on"],
+                    closed_on=data["closed_on"],
+                    follow_ons=follow_ons,
+                    user=request.user,
+                    started_from=version,
+                ),
+            ),
+        )
+        if not closed:
             group.refresh_from_db()
-            _add_form_errors(form, error)
-        except StaleEdit:
-            group.refresh_from_db()
-            form.add_error(None, "Someone else changed this group at the same moment. Check it and try again.")
         else:
+            raised = closed[0]
             text = f"“{group.name}” has closed with its outcomes reviewed."
             if raised:
                 text += f" The new challenge “{raised[0].title}” has been added to the programme."

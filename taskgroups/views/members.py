@@ -10,6 +10,8 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from partnerships.concurrency import save_form
+from partnerships.govuk import query_int, query_text
 from partnerships.models import Person
 from partnerships.views.common import render_partial
 
@@ -33,25 +35,19 @@ def member_add_view(request, pk):
     """Find someone in the register, or add them to it on the spot, then add them to the group."""
     group, access = get_group_for_user(request.user, pk, write=True)
     person_id = request.POST.get("person") or request.GET.get("person")
-    if person_id and person_id.isdigit():
-        person = get_object_or_404(Person.objects.select_related("organisation"), pk=person_id)
+    if query_int(person_id) is not None:
+        person = get_object_or_404(Person.objects.select_related("organisation"), pk=query_int(person_id))
         form = MemberForm(request.POST or None, group=group, person=person)
-        if request.method == "POST" and form.is_valid():
-            try:
-                member_add(member=form.save(commit=False))
-            except ValidationError as error:
-                for field, problems in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, problems)
-            else:
-                messages.success(request, f"{person} has joined “{group.name}”.")
-                return redirect(group)
+        if request.method == "POST" and form.is_valid() and save_form(form, lambda new, _: member_add(member=new)):
+            messages.success(request, f"{person} has joined “{group.name}”.")
+            return redirect(group)
         return render(
             request,
             "taskgroups/member_form.html",
             {"form": form, "group": group, "person": person, "partnership": group.partnership},
         )
 
-    query = request.GET.get("q", "").strip()
+    query = query_text(request.GET.get("q"))
     new_person = NewPersonForm(request.POST or None, prefix="new")
     if request.method == "POST" and new_person.is_valid():
         data = new_person.cleaned_data

@@ -2,9 +2,10 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
+
+from partnerships.concurrency import save_form
 
 from ..access import get_group_for_user, get_milestone_for_user
 from ..forms import MilestoneForm
@@ -12,11 +13,8 @@ from ..services import milestone_done, milestone_save
 
 
 def _save(request, form, group, milestone=None):
-    try:
-        saved = milestone_save(milestone=form.save(commit=False))
-    except ValidationError as error:
-        for field, problems in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, problems)
+    saved = save_form(form, lambda record, version: milestone_save(milestone=record, started_from=version))
+    if not saved:
         return None
     messages.success(request, f"The milestone “{saved.title}” has been {'updated' if milestone else 'added'}.")
     return redirect(f"{group.get_absolute_url()}#milestones")

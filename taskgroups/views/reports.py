@@ -2,9 +2,10 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
+
+from partnerships.concurrency import save_form
 
 from ..access import get_group_for_user
 from ..forms import ReportForm
@@ -17,14 +18,8 @@ def report_add_view(request, pk):
     group, access = get_group_for_user(request.user, pk, write=True)
     form = ReportForm(request.POST or None, group=group)
     if request.method == "POST" and form.is_valid():
-        report = form.save(commit=False)
-        report.recorded_by = request.user
-        try:
-            report_add(report=report)
-        except ValidationError as error:
-            for field, problems in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, problems)
-        else:
+        form.instance.recorded_by = request.user
+        if report := save_form(form, lambda new, _: report_add(report=new)):
             messages.success(request, f"The report “{report.title}” has been recorded.")
             return redirect(f"{group.get_absolute_url()}#reports")
     return render(

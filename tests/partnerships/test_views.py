@@ -135,7 +135,7 @@ def test_htmx_gets_only_the_fragment_it_swaps(officer_client, cast):
     assert listing.content.decode().lstrip().startswith('<div id="results"')
 
 
-def test_a_stale_edit_is_refused_naming_what_changed(client, cast):
+def test_a_stale_edit_is_refused_showing_both_versions_and_starts_again_from_the_saved_one(client, cast):
     from tests.factories import make_officer
 
     second_officer = make_officer(cast.partnership, username="second@example.org")
@@ -158,12 +158,46 @@ def test_a_stale_edit_is_refused_naming_what_changed(client, cast):
     response = client.post(url, {**data, "mission": "Mine"})
     page = response.content.decode()
     assert response.status_code == 200
-    assert "second@example.org changed vision" in page
-    assert "Your changes have not been saved" in page
+    assert "second@example.org saved this partnership" in page
+    assert "Your changes have not been saved yet" in page
+    conflicts = {c.label: c for c in response.context["form"].conflicts}
+    assert conflicts["Vision"].theirs == "A greener river"
+    assert conflicts["Vision"].kept == "theirs"
     cast.partnership.refresh_from_db()
     assert (cast.partnership.vision, cast.partnership.mission) == ("A greener river", "")
-    # Saving again, knowingly, goes through.
-    assert client.post(url, {**data, "mission": "Mine", "vision": "A greener river", "version": 2}).status_code == 302
+    # The form now carries their vision, the officer's own mission and the current version.
+    rebased = response.context["form"].data
+    assert rebased["vision"] == "A greener river"
+    assert rebased["mission"] == "Mine"
+    assert rebased["version"] == "2"
+    assert client.post(url, rebased).status_code == 302
+    cast.partnership.refresh_from_db()
+    assert (cast.partnership.vision, cast.partnership.mission) == ("A greener river", "Mine")
+
+
+def test_a_field_both_officers_changed_keeps_yours_in_the_form_beside_theirs(client, cast):
+    from tests.factories import make_officer
+
+    second_officer = make_officer(cast.partnership, username="second@example.org")
+    url = reverse("partnerships:partnership_edit", args=[cast.partnership.slug])
+    data = {
+        "version": 1,
+        "name": "Riverside Strategic Partnership",
+        "kind": "strategic",
+        "meeting_frequency": "quarterly",
+        "voting_rule": "simple_majority",
+        "quorum": 0,
+    }
+    client.force_login(second_officer)
+    assert client.post(url, {**data, "vision": "Theirs"}).status_code == 302
+    client.force_login(cast.users["officer"])
+    response = client.post(url, {**data, "vision": "Yours"})
+    conflict = next(c for c in response.context["form"].conflicts if c.label == "Vision")
+    assert (conflict.theirs, conflict.yours, conflict.kept) == ("Theirs", "Yours", "yours")
+    page = response.content.decode()
+    assert 'id="conflicts"' in page and "Theirs" in page and "Yours" in page
+    cast.partnership.refresh_from_db()
+    assert cast.partnership.vision == "Theirs"
 
 
 def test_the_history_shows_who_changed_what(officer_client, cast):

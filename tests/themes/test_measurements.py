@@ -88,3 +88,36 @@ def test_an_officer_adds_a_measurement_and_a_duplicate_date_is_refused(officer_c
     response = officer_client.post(url, data)
     assert "There is already a measurement for this date." in response.content.decode()
     assert indicator.measurements.count() == 1
+
+
+def test_overflowing_numbers_nul_characters_and_huge_cells_are_reported_by_row(framework):
+    result = measurements_import(
+        framework=framework,
+        upload=upload(
+            "indicator,date,value,note\n"
+            "bus-journeys,2023-03-31,99999999999999999999999,\n"
+            "bus-journeys,2023-04-30,1e400,\n"
+            "carbon,2023-03-31,5,bad\x00note\n"
+            "carbon,9999-03-31,5,\n"
+            "carbon,2023-05-31,1.23456,\n"
+            f"carbon,2023-06-30,5,{'x' * 2000}\n"
+            f"carbon,2023-07-31,5,{'x' * 200_000}\n"
+        ),
+    )
+    rows = dict(result.errors)
+    assert rows[2] == "The value must be less than 100,000,000,000."
+    assert rows[3] == "The value must be less than 100,000,000,000."
+    assert "NUL" in rows[4]
+    assert rows[5] == "The date must be between 1990 and 2100."
+    assert rows[6] == "The value has more than 3 decimal places."
+    assert rows[7] == "A cell is longer than 1,000 characters."
+    assert 8 in rows
+    assert Measurement.objects.count() == 0
+
+
+def test_the_upload_page_refuses_a_file_over_five_megabytes(officer_client, framework):
+    url = reverse("themes:measurement_import", args=[framework.pk])
+    big = SimpleUploadedFile("big.csv", b"indicator,date,value\n" + b"carbon,2023-03-31,1\n" * 300_000, "text/csv")
+    response = officer_client.post(url, {"file": big})
+    assert response.status_code == 200
+    assert "larger than 5 MB" in response.content.decode()

@@ -1,11 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from partnerships.access import Level, get_partnership_for_user
-from partnerships.concurrency import StaleEdit, save_versioned
+from partnerships.concurrency import save_form, save_versioned
+from partnerships.govuk import EARLIEST_YEAR, LATEST_YEAR, query_int, query_text
 from partnerships.models import financial_year_label
 from partnerships.views.common import paginate, render_partial
 
@@ -22,12 +22,12 @@ def achievement_list(request, slug):
     )
     dates = list(Achievement.objects.filter(partnership=partnership).dates("achieved_on", "month"))
     years = sorted({financial_year_of(d) for d in dates}, reverse=True)
-    year = request.GET.get("year", "")
-    if year.isdigit():
-        achievements = achievements.filter(achieved_on__range=financial_year_bounds(int(year)))
-    theme = request.GET.get("theme", "")
-    if theme.isdigit():
-        achievements = achievements.filter(theme_id=int(theme))
+    year = query_text(request.GET.get("year"))
+    if (chosen_year := query_int(year, low=EARLIEST_YEAR, high=LATEST_YEAR)) is not None:
+        achievements = achievements.filter(achieved_on__range=financial_year_bounds(chosen_year))
+    theme = query_text(request.GET.get("theme"))
+    if (theme_id := query_int(theme)) is not None:
+        achievements = achievements.filter(theme_id=theme_id)
     page, querystring = paginate(request, achievements.order_by("-achieved_on", "-pk"))
     context = {
         "partnership": partnership,
@@ -46,16 +46,14 @@ def _achievement_form(request, partnership, achievement=None):
     form = AchievementForm(request.POST or None, instance=achievement, partnership=partnership)
     formset = FigureFormSet(request.POST or None, instance=form.instance, prefix="figures")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
-        try:
-            with transaction.atomic():
-                saved = save_versioned(
-                    form.save(commit=False), started_from=form.cleaned_data["version"] if achievement else None
-                )
-                formset.instance = saved
-                formset.save()
-        except StaleEdit:
-            form.add_error(None, "Someone else saved this achievement at the same moment. Check it and save again.")
-        else:
+
+        def save_with_figures(record, version):
+            saved = save_versioned(record, started_from=version if achievement else None)
+            formset.instance = saved
+            formset.save()
+            return saved
+
+        if saved := save_form(form, save_with_figures):
             messages.success(request, f"“{saved.title}” has been {'updated' if achievement else 'added'}.")
             return redirect("themes:achievement_list", slug=partnership.slug)
     return render(

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from partnerships.access import Level, get_partnership_for_user
-from partnerships.concurrency import StaleEdit, save_versioned
+from partnerships.concurrency import save_form
 from partnerships.views.common import render_partial
 
 from ..access import (
@@ -70,8 +70,7 @@ def framework_dashboard(request, pk):
 def framework_add(request, slug):
     partnership, access = get_partnership_for_user(request.user, slug, write=True)
     form = FrameworkForm(request.POST or None, instance=Framework(partnership=partnership))
-    if request.method == "POST" and form.is_valid():
-        framework = save_versioned(form.save(commit=False))
+    if request.method == "POST" and form.is_valid() and (framework := save_form(form)):
         messages.success(request, f"{framework.name} has been added. Add its outcomes next.")
         return redirect(framework)
     return render_form(
@@ -88,14 +87,9 @@ def framework_add(request, slug):
 def framework_edit(request, pk):
     framework, access = get_framework_for_user(request.user, pk, write=True)
     form = FrameworkForm(request.POST or None, instance=framework)
-    if request.method == "POST" and form.is_valid():
-        try:
-            save_versioned(form.save(commit=False), started_from=form.cleaned_data["version"])
-        except StaleEdit:
-            form.add_error(None, "Someone else saved this framework at the same moment. Check it and save again.")
-        else:
-            messages.success(request, "Your changes have been saved.")
-            return redirect(framework)
+    if request.method == "POST" and form.is_valid() and save_form(form):
+        messages.success(request, "Your changes have been saved.")
+        return redirect(framework)
     return render_form(
         request,
         form,
@@ -112,8 +106,7 @@ def outcome_add(request, pk):
     form = OutcomeForm(
         request.POST or None, instance=Outcome(framework=framework), initial={"order": framework.outcomes.count() + 1}
     )
-    if request.method == "POST" and form.is_valid():
-        outcome = form.save()
+    if request.method == "POST" and form.is_valid() and (outcome := save_form(form)):
         messages.success(request, f"The outcome {outcome.name} has been added.")
         return redirect(framework)
     return render_form(
@@ -126,8 +119,7 @@ def outcome_add(request, pk):
 def outcome_edit(request, pk):
     outcome, access = get_outcome_for_user(request.user, pk, write=True)
     form = OutcomeForm(request.POST or None, instance=outcome)
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    if request.method == "POST" and form.is_valid() and save_form(form):
         messages.success(request, "Your changes have been saved.")
         return redirect(outcome.framework)
     return render_form(
@@ -146,8 +138,7 @@ def commitment_add(request, pk):
     form = CommitmentForm(
         request.POST or None, instance=Commitment(outcome=outcome), initial={"order": outcome.commitments.count() + 1}
     )
-    if request.method == "POST" and form.is_valid():
-        commitment = form.save()
+    if request.method == "POST" and form.is_valid() and (commitment := save_form(form)):
         messages.success(request, f"The commitment {commitment.name} has been added.")
         return redirect(outcome.framework)
     return render_form(
@@ -165,8 +156,7 @@ def commitment_edit(request, pk):
     commitment, access = get_commitment_for_user(request.user, pk, write=True)
     framework = commitment.outcome.framework
     form = CommitmentForm(request.POST or None, instance=commitment)
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    if request.method == "POST" and form.is_valid() and save_form(form):
         messages.success(request, "Your changes have been saved.")
         return redirect(framework)
     return render_form(
@@ -183,8 +173,7 @@ def commitment_edit(request, pk):
 def indicator_add(request, pk):
     framework, access = get_framework_for_user(request.user, pk, write=True)
     form = IndicatorForm(request.POST or None, framework=framework)
-    if request.method == "POST" and form.is_valid():
-        indicator = save_versioned(form.save(commit=False))
+    if request.method == "POST" and form.is_valid() and (indicator := save_form(form)):
         messages.success(request, f"The indicator {indicator.name} has been added.")
         return redirect(indicator)
     return render_form(
@@ -197,14 +186,9 @@ def indicator_add(request, pk):
 def indicator_edit(request, pk):
     indicator, access = get_indicator_for_user(request.user, pk, write=True)
     form = IndicatorForm(request.POST or None, instance=indicator, framework=indicator.framework)
-    if request.method == "POST" and form.is_valid():
-        try:
-            save_versioned(form.save(commit=False), started_from=form.cleaned_data["version"])
-        except StaleEdit:
-            form.add_error(None, "Someone else saved this indicator at the same moment. Check it and save again.")
-        else:
-            messages.success(request, "Your changes have been saved.")
-            return redirect(indicator)
+    if request.method == "POST" and form.is_valid() and save_form(form):
+        messages.success(request, "Your changes have been saved.")
+        return redirect(indicator)
     return render_form(
         request,
         form,
@@ -236,8 +220,7 @@ def indicator_detail(request, pk):
     form = None
     if request.method == "POST":
         form = MeasurementForm(request.POST, indicator=indicator)
-        if form.is_valid():
-            form.save()
+        if form.is_valid() and save_form(form):
             Indicator.objects.filter(pk=indicator.pk).update(version=F("version") + 1)
             messages.success(request, "The measurement has been added.")
             if not request.htmx:

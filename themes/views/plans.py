@@ -4,7 +4,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from partnerships.access import Level, get_partnership_for_user
-from partnerships.concurrency import StaleEdit
+from partnerships.concurrency import save_form
+from partnerships.govuk import query_int
 
 from ..access import get_objective_for_user, get_plan_for_user, get_priority_for_user
 from ..forms import ObjectiveForm, PlanForm, PriorityForm
@@ -66,8 +67,7 @@ def plan_create_view(request, slug):
         messages.info(request, "This partnership already has a plan. Revise it to make the next version.")
         return redirect("themes:plan_overview", slug=partnership.slug)
     form = PlanForm(request.POST or None, instance=Plan(partnership=partnership))
-    if request.method == "POST" and form.is_valid():
-        plan = plan_create(plan=form.save(commit=False))
+    if request.method == "POST" and form.is_valid() and (plan := save_form(form, lambda new, _: plan_create(plan=new))):
         messages.success(request, "The draft plan has been made. Add its priorities, then adopt it.")
         return redirect(plan)
     return render_form(
@@ -92,13 +92,11 @@ def plan_edit(request, pk):
     form = PlanForm(request.POST or None, instance=plan)
     if request.method == "POST" and form.is_valid():
         try:
-            plan_save(plan=form.save(commit=False), started_from=form.cleaned_data["version"])
-        except StaleEdit:
-            form.add_error(None, "Someone else saved this plan at the same moment. Check it and save again.")
+            saved = save_form(form, lambda record, version: plan_save(plan=record, started_from=version))
         except PlanNotEditable as error:
             messages.info(request, str(error))
             return redirect(plan)
-        else:
+        if saved:
             messages.success(request, "Your changes have been saved.")
             return redirect(plan)
     return render_form(
@@ -141,9 +139,9 @@ def plan_adopt_view(request, pk):
 def plan_compare_view(request, pk):
     """This version beside the one it was made from (or ?with=<id>, another version of the same plan)."""
     plan, access = get_plan_for_user(request.user, pk)
-    other_pk = request.GET.get("with", "")
-    if other_pk.isdigit():
-        older = get_object_or_404(Plan, pk=int(other_pk), partnership=plan.partnership)
+    other_pk = query_int(request.GET.get("with"))
+    if other_pk is not None:
+        older = get_object_or_404(Plan, pk=other_pk, partnership=plan.partnership)
     else:
         older = plan.revised_from
     if older is None:
@@ -178,8 +176,7 @@ def priority_add(request, pk):
         partnership=plan.partnership,
         initial={"order": plan.priorities.count() + 1},
     )
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    if request.method == "POST" and form.is_valid() and save_form(form):
         messages.success(request, "The priority has been added.")
         return redirect(plan)
     return render_form(
@@ -195,8 +192,7 @@ def priority_edit(request, pk):
     if refused := _draft_or_refuse(request, plan):
         return refused
     form = PriorityForm(request.POST or None, instance=priority, partnership=plan.partnership)
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    if request.method == "POST" and form.is_valid() and save_form(form):
         messages.success(request, "The priority has been changed.")
         return redirect(plan)
     return render_form(request, form, heading="Change a priority", caption=str(plan), back=plan.get_absolute_url())
@@ -227,8 +223,7 @@ def objective_add(request, pk):
         partnership=plan.partnership,
         initial={"order": priority.objectives.count() + 1, "owner": priority.owner_id},
     )
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    if request.method == "POST" and form.is_valid() and save_form(form):
         messages.success(request, "The objective has been added.")
         return redirect(plan)
     return render_form(
@@ -249,8 +244,7 @@ def objective_edit(request, pk):
     if refused := _draft_or_refuse(request, plan):
         return refused
     form = ObjectiveForm(request.POST or None, instance=objective, partnership=plan.partnership)
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    if request.method == "POST" and form.is_valid() and save_form(form):
         messages.success(request, "The objective has been changed.")
         return redirect(plan)
     return render_form(

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from partnerships.access import get_access
-from partnerships.concurrency import StaleEdit
+from partnerships.concurrency import StaleEdit, save_form
 from partnerships.views.common import render_partial
 
 from ..access import can_draft_reports, get_theme_for_user, get_theme_report_for_user
@@ -71,13 +71,11 @@ def theme_report_edit(request, pk):
     form = ThemeReportForm(request.POST or None, instance=report)
     if request.method == "POST" and form.is_valid():
         try:
-            theme_report_save(report=form.save(commit=False), started_from=form.cleaned_data["version"])
-        except StaleEdit:
-            form.add_error(None, "Someone else saved this report at the same moment. Check it and save again.")
+            saved = save_form(form, lambda record, version: theme_report_save(report=record, started_from=version))
         except ReportAlreadySubmitted as error:
             messages.info(request, str(error))
             return redirect(report)
-        else:
+        if saved:
             if "submit" in request.POST:
                 return redirect("themes:theme_report_submit", pk=report.pk)
             messages.success(request, "Your draft has been saved.")

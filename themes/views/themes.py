@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from partnerships.access import Level, get_partnership_for_user
-from partnerships.concurrency import StaleEdit, save_versioned
+from partnerships.concurrency import save_form
 
 from ..access import can_draft_reports, get_theme_for_user
 from ..forms import ScheduleForm, ThemeForm
@@ -69,8 +69,7 @@ def theme_detail(request, pk):
 def theme_add(request, slug):
     partnership, access = get_partnership_for_user(request.user, slug, write=True)
     form = ThemeForm(request.POST or None, partnership=partnership)
-    if request.method == "POST" and form.is_valid():
-        theme = save_versioned(form.save(commit=False))
+    if request.method == "POST" and form.is_valid() and (theme := save_form(form)):
         messages.success(request, f"The theme {theme.title} has been added.")
         return redirect(theme)
     return render_form(
@@ -88,14 +87,9 @@ def theme_add(request, slug):
 def theme_edit(request, pk):
     theme, access = get_theme_for_user(request.user, pk, write=True)
     form = ThemeForm(request.POST or None, instance=theme, partnership=theme.partnership)
-    if request.method == "POST" and form.is_valid():
-        try:
-            save_versioned(form.save(commit=False), started_from=form.cleaned_data["version"])
-        except StaleEdit:
-            form.add_error(None, "Someone else saved this theme at the same moment. Check it and save again.")
-        else:
-            messages.success(request, "Your changes have been saved.")
-            return redirect(theme)
+    if request.method == "POST" and form.is_valid() and save_form(form):
+        messages.success(request, "Your changes have been saved.")
+        return redirect(theme)
     return render_form(
         request, form, heading=f"Change {theme.title}", caption=theme.partnership.name, back=theme.get_absolute_url()
     )
@@ -108,8 +102,11 @@ def schedule_edit(request, slug):
     partnership, access = get_partnership_for_user(request.user, slug, write=True)
     schedule = ThemeReportSchedule.for_partnership(partnership)
     form = ScheduleForm(request.POST or None, instance=schedule)
-    if request.method == "POST" and form.is_valid():
-        schedule_save(schedule=form.save(commit=False))
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_form(form, lambda record, _: schedule_save(schedule=record))
+    ):
         messages.success(request, "The theme report dates have been saved. Draft reports now use the new dates.")
         return redirect("themes:theme_list", slug=partnership.slug)
     return render_form(
