@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 
 import pytest
-from allauth.mfa.models import Authenticator
 
 from partnerships.models import Membership, Organisation, Partnership, Person
 
@@ -75,8 +74,6 @@ def cast(db) -> Cast:
     member_person.save()
     observer_person.user = users["observer"]
     observer_person.save()
-    # Administrators must have an authenticator app (ROUNDTABLE_REQUIRE_ADMIN_MFA).
-    Authenticator.objects.create(user=users["admin"], type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"})
     return Cast(partnership, sub_group, other, council, member_person, membership, users)
 
 

@@ -18,7 +18,7 @@ def partnership_list(request):
     partnerships = (
         access.visible_partnerships()
         .select_related("parent", "host_organisation")
-        .annotate(sub_group_count=Count("sub_groups", distinct=True))
+        .annotate(sub_group_count=Count("sub_groups", filter=access.visible_sub_groups_q(), distinct=True))
         .order_by("name")
     )
     query = request.GET.get("q", "").strip()
@@ -61,7 +61,7 @@ def partnership_detail(request, slug):
         "seats": [m for m in memberships if m.role in Membership.SEAT_ROLES],
         "supporting": [m for m in memberships if m.role == Membership.Role.SUPPORTING_OFFICER],
         "sub_groups": sub_groups,
-        "reports_to": list(partnership.reports_to.all()),
+        "reports_to": [other for other in partnership.reports_to.all() if access.can_see(other)],
         "warnings": partnership_all_warnings(partnership=partnership, memberships=memberships)
         if level >= Level.READ
         else [],
