@@ -154,7 +154,7 @@ ACCOUNT_RATE_LIMITS = {
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 # Administrators, officers and clerks must set up a second factor; members may choose to.
-ROUNDTABLE_REQUIRE_MFA = env_bool("ROUNDTABLE_REQUIRE_MFA", env_bool("ROUNDTABLE_REQUIRE_ADMIN_MFA", True))
+ROUNDTABLE_REQUIRE_MFA = env_bool("ROUNDTABLE_REQUIRE_MFA", True)
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

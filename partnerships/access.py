@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 
 from allauth.mfa.models import Authenticator
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.http import Http404
@@ -170,7 +171,7 @@ def get_access(user) -> Access:
     attendee_ids: set[int] = set()
     # One query for the linked person and whether a second factor is set up (checked on every request).
     person_id, has_second_factor = (
-        type(user)
+        get_user_model()
         .objects.filter(pk=user.pk)
         .annotate(
             person_pk=Subquery(Person.objects.filter(user=OuterRef("pk")).values("pk")[:1]),

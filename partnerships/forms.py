@@ -86,7 +86,7 @@ class PartnershipForm(VersionedModelForm):
             parents = visible.filter(pk__in=[*access.officer_ids, *keep])
         self.fields["parent"].queryset = parents.only("pk", "name")
         self.fields["parent"].help_text = "Leave empty for a partnership in its own right."
-        if self.instance.parent_id and not parents.filter(pk=self.instance.parent_id).exists():
+        if self.instance.parent_id and not access.can_see(self.instance.parent):
             # The group sits under a partnership this officer may not see: it stays there, unnamed.
             del self.fields["parent"]
         self.fields["host_organisation"].queryset = Organisation.objects.only("pk", "name")
