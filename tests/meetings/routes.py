@@ -215,8 +215,16 @@ ROUTES = [
     Route(
         "meetings:pack_prepare",
         lambda c: reverse("meetings:pack_prepare", args=[_setup(c).meeting.pk, "members"]),
-        READ_POST,
+        # Building a pack is for signed-in readers: the public signs in first.
+        {**READ_POST, "anonymous": 302},
         method="post",
+    ),
+    Route(
+        "meetings:pack_prepare",
+        lambda c: reverse("meetings:pack_prepare", args=[_setup(c, public=True).meeting.pk, "public"]),
+        {**dict.fromkeys(READ_POST, 302)},
+        method="post",
+        id="pack_prepare_public_pack",
     ),
     Route(
         "meetings:pack_prepare",
