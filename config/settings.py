@@ -62,7 +62,9 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "partnerships.middleware.MfaRequiredForAdministratorsMiddleware",
+    "partnerships.middleware.MfaRequiredMiddleware",
+    "partnerships.middleware.UndeclaredMethodsAreReadOnlyMiddleware",
+    "partnerships.middleware.PrivatePagesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -166,6 +168,13 @@ JOBS_LOST_AFTER_SECONDS = env_int("JOBS_LOST_AFTER_SECONDS", CELERY_BROKER_TRANS
 # The readiness check calls a worker or the scheduler late after this long without a heartbeat.
 HEALTH_HEARTBEAT_LATE_SECONDS = env_int("HEALTH_HEARTBEAT_LATE_SECONDS", 3 * JOBS_SWEEP_SECONDS)
 
+# Argon2id, tuned so a sign-in costs about 70 ms here (partnerships/hashers.py); older hashes still verify.
+PASSWORD_HASHERS = [
+    "partnerships.hashers.RoundtableArgon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
@@ -185,11 +194,22 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_ALLOW_SIGNUPS = env_bool("ACCOUNT_ALLOW_SIGNUPS", False)
 ACCOUNT_ADAPTER = "partnerships.adapters.AccountAdapter"
 ACCOUNT_LOGOUT_ON_GET = False
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# A second factor: an authenticator app or a passkey, with recovery codes for a lost device.
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_TOTP_ISSUER = env_str("MFA_TOTP_ISSUER", "Roundtable")
+MFA_PASSKEY_LOGIN_ENABLED = False
+# Passkeys need https, except on this machine while trying the product out.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
+# Sign-in throttling: allauth's limits, counted in the shared cache or, if it fails, in each process.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "reset_password": "20/m/ip,5/m/key",
+}
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
-ROUNDTABLE_REQUIRE_ADMIN_MFA = env_bool("ROUNDTABLE_REQUIRE_ADMIN_MFA", not DEBUG)
+# Administrators, officers and clerks must set up a second factor; members may choose to.
+ROUNDTABLE_REQUIRE_MFA = env_bool("ROUNDTABLE_REQUIRE_MFA", True)
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -276,7 +296,8 @@ CONTENT_SECURITY_POLICY = {
 }
 
 SESSION_COOKIE_HTTPONLY = True
-CSRF_COOKIE_HTTPONLY = False
+# Scripts never read the CSRF cookie: htmx sends the token from hx-headers on <body>.
+CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

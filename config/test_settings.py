@@ -17,5 +17,5 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-ROUNDTABLE_REQUIRE_ADMIN_MFA = True
+ROUNDTABLE_REQUIRE_MFA = True
 LOGGING = {"version": 1, "disable_existing_loggers": False}

@@ -3,21 +3,49 @@
 Members of the partnership, its officers, clerks of an organisation sitting on it and administrators
 read everything, confidential papers included. The public reads a public partnership's meeting dates,
 published agendas, public papers and approved minutes, and nothing confidential.
+
+An alternate reads a meeting in full only where they act for their lead; a guest sees the meeting and
+the papers of the items they are invited to, and no more.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from partnerships.access import Access, Level, get_access, require_level
+from partnerships.access import Access, Level, get_access
 
-from .models import Action, AgendaItem, Meeting, MeetingPack, Paper, PaperVersion
+from .models import Action, AgendaItem, Attendance, Meeting, MeetingPack, Paper, PaperVersion
+
+DENIED = "You can see this meeting but you do not have permission to do that."
+
+
+def meeting_level(access: Access, meeting: Meeting) -> Level:
+    """The partnership's level, raised for an alternate acting at this meeting or a guest invited to it."""
+    level = access.level(meeting.partnership)
+    if level >= Level.READ or access.person_id is None or meeting.partnership_id not in access.attendee_ids:
+        return level
+    acting = Attendance.objects.filter(
+        meeting=meeting, status=Attendance.Status.REPRESENTED, alternate__person_id=access.person_id
+    )
+    if acting.exists():
+        return Level.READ
+    if level < Level.PUBLIC and is_guest_at(access, meeting):
+        return Level.PUBLIC
+    return level
+
+
+def is_guest_at(access: Access, meeting: Meeting) -> bool:
+    return access.person_id is not None and meeting.items.filter(guests__pk=access.person_id).exists()
 
 
 def _level(access: Access, meeting: Meeting, *, write: bool, full: bool) -> Level:
     need = Level.EDIT if write else Level.READ if full else Level.PUBLIC
-    return require_level(
-        access, meeting.partnership, need, denied="You can see this meeting but you do not have permission to do that."
-    )
+    level = meeting_level(access, meeting)
+    if level >= need:
+        return level
+    if level == Level.NONE:
+        raise Http404("Not found.")
+    raise PermissionDenied(DENIED)
 
 
 def get_meeting_for_user(user, pk: int, *, write: bool = False, full: bool = False) -> tuple[Meeting, Access, Level]:
@@ -56,9 +84,12 @@ def get_paper_for_user(user, pk: int, *, write: bool = False) -> tuple[Paper, Ac
     )
     access = get_access(user)
     meeting = paper.item.meeting
-    level = access.level(meeting.partnership)
+    level = meeting_level(access, meeting)
     if write:
         _level(access, meeting, write=True, full=False)
+    elif level < Level.READ and paper.item.guests.filter(pk=access.person_id or 0).exists():
+        # A guest reads the papers of the items they are invited to, confidential ones included.
+        return paper, access, level
     elif not can_read_paper(level, paper, meeting):
         # The public may not know a confidential paper exists.
         raise Http404("No paper found.")
@@ -82,7 +113,7 @@ def can_read_pack(level: Level, variant: str, meeting: Meeting) -> bool:
 def get_pack_for_user(user, pk: int) -> tuple[MeetingPack, Access, Level]:
     pack = get_object_or_404(MeetingPack.objects.select_related("meeting__partnership", "meeting__host"), pk=pk)
     access = get_access(user)
-    level = access.level(pack.meeting.partnership)
+    level = meeting_level(access, pack.meeting)
     if not can_read_pack(level, pack.variant, pack.meeting):
         raise Http404("No meeting pack found.")
     return pack, access, level

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class PartnershipsConfig(AppConfig):
     name = "partnerships"
     verbose_name = "Partnerships"
+
+    def ready(self):
+        from .throttle import install_for_sign_in
+
+        install_for_sign_in()

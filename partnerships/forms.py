@@ -73,14 +73,22 @@ class PartnershipForm(VersionedModelForm):
     def __init__(self, *args, access, **kwargs):
         super().__init__(*args, **kwargs)
         others = Partnership.objects.exclude(pk=self.instance.pk) if self.instance.pk else Partnership.objects.all()
-        self.fields["reports_to"].queryset = others.only("pk", "name")
-        parents = others
+        # Pick lists name only partnerships this officer may see: a private one's name is not theirs to learn.
+        visible = others.filter(pk__in=access.visible_partnerships().values("pk"))
+        self.fields["reports_to"].queryset = visible.only("pk", "name")
+        self._hidden_reports_to = (
+            list(self.instance.reports_to.exclude(pk__in=visible.values("pk"))) if self.instance.pk else []
+        )
+        parents = visible
         if not access.is_admin:
             # Officers may move a group only under partnerships they look after, or leave it where it is.
             keep = [self.instance.parent_id] if self.instance.parent_id else []
-            parents = others.filter(pk__in=[*access.officer_ids, *keep])
+            parents = visible.filter(pk__in=[*access.officer_ids, *keep])
         self.fields["parent"].queryset = parents.only("pk", "name")
         self.fields["parent"].help_text = "Leave empty for a partnership in its own right."
+        if self.instance.parent_id and not access.can_see(self.instance.parent):
+            # The group sits under a partnership this officer may not see: it stays there, unnamed.
+            del self.fields["parent"]
         self.fields["host_organisation"].queryset = Organisation.objects.only("pk", "name")
         voters = Person.objects.none()
         if self.instance.pk:
@@ -94,9 +102,13 @@ class PartnershipForm(VersionedModelForm):
             "Only with the rule that the majority must include a named member, "
             "for example a combined authority's Mayor. Chosen from the current voting members."
         )
-        if not access.is_admin and (not self.instance.pk or self.instance.parent_id):
+        if not access.is_admin and (not self.instance.pk or self.instance.parent_id) and "parent" in self.fields:
             # Officers add sub-groups under what they look after; new top-level partnerships are for administrators.
             self.fields["parent"].required = True
+
+    def clean_reports_to(self):
+        """Links to partnerships this officer cannot see are kept as they were."""
+        return [*self.cleaned_data["reports_to"], *self._hidden_reports_to]
 
 
 class PersonChoiceForm(Form):

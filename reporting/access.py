@@ -1,4 +1,4 @@
-"""Who may ask for, read, write and publish reports (issue 6 'Access').
+"""Who may ask for, read, write and publish reports.
 
 Clerks of an organisation ask for and download the annual updates of every partnership it sits on, and
 its own council-wide review; officers of a partnership do the same for its reports, write their
@@ -50,23 +50,26 @@ def get_organisation_reviews_for_user(user, slug: str, *, manage: bool = False):
 
 
 def get_report_for_user(user, pk: int, *, manage: bool = False, publish: bool = False) -> tuple[Report, bool, bool]:
-    """A report and (manages, may_publish): 404 to whoever may not know it exists, 403 to whoever may not read it."""
+    """A report and (manages, may_publish).
+
+    404 to whoever may not read its partnership (or, for a council's review, does not clerk for or
+    represent the council); 403 only to those readers when the report is not yet published to them.
+    """
     report = get_object_or_404(Report.objects.select_related("partnership", "organisation", "requested_by"), pk=pk)
     access = get_access(user)
     if report.kind == Kind.ANNUAL_UPDATE:
         level = access.level(report.partnership)
-        if level == Level.NONE:
+        if level < Level.READ:
             raise Http404("No report found.")
         manages = manages_partnership_reports(access, report.partnership)
         may_publish = level >= Level.EDIT
         reads = manages or (level >= Level.READ and report.is_published)
     else:
         organisation = report.organisation
-        known = access.is_officer or access.readable_ids or access.is_clerk
-        if not known:
-            raise Http404("No report found.")
         manages = may_publish = manages_council_review(access, organisation)
-        reads = manages or (report.is_published and represents(access, organisation))
+        if not (manages or represents(access, organisation)):
+            raise Http404("No report found.")
+        reads = manages or report.is_published
     if not reads:
         if report.is_published or manages:
             raise PermissionDenied("You do not have permission to read this report.")

@@ -1,24 +1,22 @@
 """Who may see and change challenges and task-and-finish groups: decided by their partnership.
 
 Those who read the partnership in full (members, clerks, officers) read its challenges and groups; its
-officers change them. 404 to those who may not know the partnership exists, 403 to those who may see it.
+officers change them. 404 to everyone who may not read them, 403 to readers who may not change them.
 """
 
 from django.shortcuts import get_object_or_404
 
-from partnerships.access import Access, Level, get_access, require_level
+from partnerships.access import Access, get_access, require_record
 
 from .models import Challenge, GroupReport, Milestone, TaskGroup, TaskGroupMember
 
 
 def _require(access: Access, partnership, *, write: bool) -> None:
-    require_level(
+    require_record(
         access,
         partnership,
-        Level.EDIT if write else Level.READ,
-        denied="Only the partnership's officers can change its challenges and task-and-finish groups."
-        if write
-        else "Only the partnership's members, clerks and officers can see its challenges and groups.",
+        write=write,
+        denied="Only the partnership's officers can change its challenges and task-and-finish groups.",
     )
 
 

@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 
 import pytest
-from allauth.mfa.models import Authenticator
 
 from partnerships.models import Membership, Organisation, Partnership, Person
 
@@ -75,8 +74,6 @@ def cast(db) -> Cast:
     member_person.save()
     observer_person.user = users["observer"]
     observer_person.save()
-    # Administrators must have an authenticator app (ROUNDTABLE_REQUIRE_ADMIN_MFA).
-    Authenticator.objects.create(user=users["admin"], type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"})
     return Cast(partnership, sub_group, other, council, member_person, membership, users)
 
 
@@ -117,3 +114,63 @@ def celery_worker_on_redis(transactional_db):
             yield app
     finally:
         app.conf.task_always_eager = True
+
+
+@pytest.fixture
+def attendees(cast):
+    """A guest, an alternate and a supporting officer of the cast's private partnership, with two meetings.
+
+    The alternate acts for the cast's lead representative at the first; the guest is invited to one item
+    of the second.
+    """
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from meetings.models import AgendaItem, Attendance
+    from meetings.services import agenda_item_add, agenda_publish
+    from tests.meetings.factories import MeetingFactory, add_paper
+
+    council = cast.council
+    people = {}
+    for role, first in (("guest", "Gita"), ("alternate", "Alex"), ("supporting_officer", "Sam")):
+        person = PersonFactory(first_name=first, last_name=role.title(), organisation=council)
+        person.user = UserFactory(username=f"{role}@example.org")
+        person.save()
+        people[role] = MembershipFactory(
+            partnership=cast.partnership,
+            person=person,
+            organisation=council,
+            role=role,
+            alternate_for=cast.membership if role == "alternate" else None,
+        )
+        cast.users[role] = person.user
+
+    def meeting_with_item(date, title):
+        meeting = MeetingFactory(partnership=cast.partnership, date=date)
+        item = agenda_item_add(item=AgendaItem(meeting=meeting, title=title))
+        return meeting, item
+
+    acting_meeting, acting_item = meeting_with_item(dt.date(2024, 3, 12), "Local Plan 2040")
+    acting_secret = add_paper(acting_item, "Site options", confidential=True)
+    Attendance.objects.create(
+        meeting=acting_meeting,
+        membership=cast.membership,
+        status=Attendance.Status.REPRESENTED,
+        alternate=people["alternate"],
+    )
+    guest_meeting, guest_item = meeting_with_item(dt.date(2024, 6, 11), "Night-time economy")
+    guest_item_secret = add_paper(guest_item, "Licensing review", confidential=True)
+    other_item = agenda_item_add(item=AgendaItem(meeting=guest_meeting, title="Budget"))
+    other_item_secret = add_paper(other_item, "Savings options", confidential=True)
+    guest_item.guests.add(people["guest"].person)
+    agenda_publish(meeting=guest_meeting)
+    return SimpleNamespace(
+        cast=cast,
+        partnership=cast.partnership,
+        acting_meeting=acting_meeting,
+        acting_secret=acting_secret,
+        guest_meeting=guest_meeting,
+        guest_item=guest_item,
+        guest_item_secret=guest_item_secret,
+        other_item_secret=other_item_secret,
+    )

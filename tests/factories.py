@@ -4,6 +4,7 @@ import datetime as dt
 from decimal import Decimal
 
 import factory
+from allauth.mfa.models import Authenticator
 from django.contrib.auth import get_user_model
 
 from partnerships.models import (
@@ -19,15 +20,27 @@ from partnerships.models import (
     Person,
 )
 
+# The authenticator-app secret of every test login: tests work out the current code from it.
+TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXP"
+
 
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
         django_get_or_create = ("username",)
+        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}@example.org")
     email = factory.LazyAttribute(lambda u: u.username)
     password = factory.django.Password("a-long-test-password")
+
+    @factory.post_generation
+    def second_factor(user, create, extracted, **kwargs):
+        """Every test login has an authenticator app unless asked not to (second_factor=False)."""
+        if create and extracted is not False:
+            Authenticator.objects.get_or_create(
+                user=user, type=Authenticator.Type.TOTP, defaults={"data": {"secret": TEST_TOTP_SECRET}}
+            )
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):

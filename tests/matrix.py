@@ -1,7 +1,8 @@
-"""The permission matrix: every URL, every role, the status each must get.
+"""The permission matrix: every URL, every method it accepts, every role, the status each must get.
 
-Each app lists its routes in tests/<app>/routes.py as ROUTES. tests/test_permission_matrix.py runs
-them all and fails if any named URL of the project is missing, so a new view without a check fails.
+Each app lists its routes in tests/<app>/routes.py as ROUTES, and in POSTS the GET pages that also
+take a POST. tests/test_permission_matrix.py runs them all and fails if any named URL, or any method
+a view accepts, is missing: a new view, or a new way into an old one, cannot go unchecked.
 """
 
 from collections.abc import Callable
@@ -54,6 +55,10 @@ ANY_OFFICER = {
 }
 
 
+# In a routes module's POSTS: the POST gets exactly what the GET gets.
+SAME_AS_GET = "same as GET"
+
+
 @dataclass
 class Route:
     """One URL: `url` builds it from the cast (and may create the records it needs)."""
@@ -67,3 +72,43 @@ class Route:
 
     def __post_init__(self):
         self.id = self.id or self.name
+
+
+def expand(routes, posts: dict) -> list[Route]:
+    """The routes, and a POST row for each GET route named (by id) in `posts`."""
+    rows = list(routes)
+    by_id = {route.id: route for route in routes if route.method == "get"}
+    unknown = set(posts) - set(by_id)
+    assert not unknown, f"POSTS names routes that are not in ROUTES: {sorted(unknown)}"
+    for route_id, expected in posts.items():
+        route = by_id[route_id]
+        rows.append(
+            Route(
+                route.name,
+                route.url,
+                route.expected if expected == SAME_AS_GET else expected,
+                method="post",
+                id=f"{route.id}[POST]",
+            )
+        )
+    return rows
+
+
+def request(client, route, url):
+    if route.method == "get":
+        return client.get(url)
+    return getattr(client, route.method)(url, route.data)
+
+
+def check(client, cast, route, role) -> str:
+    """Empty if the role gets the expected status from the route, else what went wrong."""
+    url = route.url(cast)
+    client.logout()
+    cast.client_for(client, role)
+    response = request(client, route, url)
+    expected = route.expected[role]
+    if response.status_code != expected:
+        return f"{role} {route.method.upper()} {url}: {response.status_code}, expected {expected}"
+    if expected == 302 and role == "anonymous" and "/accounts/login/" not in response["Location"]:
+        return f"anonymous {route.method.upper()} {url}: redirected to {response['Location']}, not to sign in"
+    return ""

@@ -2,13 +2,14 @@
 
 Members and clerks of a partnership read its themes, reports, plan and outcomes; its officers change
 them. A theme's lead officer, and the officers of the sub-group that leads it, may also draft and submit
-that theme's reports (seeds/002 Appendix B: the theme leads report to the steering group).
+that theme's reports (OSP Terms of Reference, Appendix B: the theme leads report to the steering group).
+Nothing here is public: whoever may not read the partnership gets 404, whatever the record.
 """
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from partnerships.access import Access, Level, get_access, require_level
+from partnerships.access import Access, Level, get_access, require_record
 
 from .models import (
     Achievement,
@@ -25,14 +26,7 @@ from .models import (
 
 
 def check(access: Access, partnership, *, write: bool) -> None:
-    require_level(
-        access,
-        partnership,
-        Level.EDIT if write else Level.READ,
-        denied="Only the partnership's officers can change this."
-        if write
-        else "Only the partnership's members, clerks and officers can see this.",
-    )
+    require_record(access, partnership, write=write, denied="Only the partnership's officers can change this.")
 
 
 def can_draft_reports(access: Access, theme: Theme) -> bool:

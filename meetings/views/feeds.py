@@ -9,7 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
-from partnerships.access import Level, get_access, get_partnership_for_user
+from partnerships.access import get_access, get_partnership_for_user
 
 from ..ical import meetings_calendar
 from ..models import AgendaItem, CalendarFeed, Meeting
@@ -59,7 +59,8 @@ def private_feed(request, token):
     data = meetings_calendar(
         meetings,
         name="My partnership meetings",
-        show_agendas=lambda meeting: access.level(meeting.partnership) >= Level.READ or meeting.agenda_is_published,
+        # A calendar lives outside the service, on phones and shared diaries: only published agendas go there.
+        show_agendas=lambda meeting: meeting.agenda_is_published,
     )
     return _calendar_response(data, "my-meetings.ics")
 

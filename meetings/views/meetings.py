@@ -92,7 +92,8 @@ def my_meetings(request):
 def _detail_context(request, meeting, access, level):
     papers = Paper.objects.filter(current__isnull=False).select_related("current")
     if level < Level.READ:
-        papers = papers.filter(is_confidential=False)
+        # A guest also sees the papers of the items they are invited to.
+        papers = papers.filter(Q(is_confidential=False) | Q(item__guests__pk=access.person_id or 0)).distinct()
     items = list(
         meeting.items.select_related("presenter", "theme_report__theme", "task_group_report__group")
         .prefetch_related(

@@ -1,11 +1,13 @@
 """The meeting pack: served at once when unchanged, otherwise prepared by a background job the page polls."""
 
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from partnerships import throttle
 from partnerships.access import Level
 from partnerships.pdf import serve_pdf
 
@@ -43,11 +45,15 @@ def pack_download(request, pk, variant):
     )
 
 
+@login_required
 @require_POST
 def pack_prepare(request, pk, variant):
+    """Building a pack costs the server seconds: only signed-in readers of the pack start one, a few at a time."""
     meeting, refused = _meeting_and_variant(request, pk, variant)
     if refused:
         return refused
+    if not throttle.allow(user=request.user, action="pack_build"):
+        return render(request, "429.html", {"what": "meeting packs"}, status=429)
     pack = pack_request(meeting=meeting, variant=variant, user=request.user)
     return redirect("meetings:pack_status", pk=pack.pk)
 

@@ -125,6 +125,7 @@ def action_list(request, slug):
     )
 
 
+@require_http_methods(["GET", "POST"])
 def minutes(request, pk):
     """The minutes: drafted by officers, circulated to members, and public once approved."""
     meeting, access, level = get_meeting_for_user(request.user, pk)

@@ -22,6 +22,13 @@ def partnership_tabs(context, partnership):
 
 
 @register.filter
+def visible_parent(partnership, access):
+    """The partnership's parent if this reader may know it exists; a private parent goes unnamed."""
+    parent = partnership.parent if partnership.parent_id else None
+    return parent if parent is not None and access is not None and access.can_see(parent) else None
+
+
+@register.filter
 def pounds(value) -> str:
     """£14,000 or £1,250.50, as council reports print money."""
     if value in (None, ""):

@@ -2,13 +2,12 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from ..access import Level, get_membership_for_user, get_partnership_for_user
+from ..access import Level, find_people_to_add, get_membership_for_user, get_partnership_for_user
 from ..concurrency import save_form
 from ..forms import MembershipEndForm, MembershipFilterForm, MembershipForm, PersonChoiceForm
 from ..govuk import query_int
@@ -72,14 +71,7 @@ def membership_add(request, slug):
         query = ""
         if search.is_bound and search.is_valid():
             query = search.cleaned_data["q"].strip()
-            if query:
-                words = query.split()
-                people = Person.objects.select_related("organisation")
-                for word in words:
-                    people = people.filter(
-                        Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(honorific__icontains=word)
-                    )
-                results = list(people.order_by("last_name", "first_name")[:20])
+            results = find_people_to_add(access, query)
         context = {"partnership": partnership, "search": search, "results": results, "query": query}
         return render_partial(request, "partnerships/membership_find_person.html", context, "results")
     if query_int(person_id) is None:

@@ -19,7 +19,7 @@ def partnership_list(request):
     partnerships = (
         access.visible_partnerships()
         .select_related("parent", "host_organisation")
-        .annotate(sub_group_count=Count("sub_groups", distinct=True))
+        .annotate(sub_group_count=Count("sub_groups", filter=access.visible_sub_groups_q(), distinct=True))
         .order_by("name")
     )
     query = query_text(request.GET.get("q"))
@@ -68,7 +68,7 @@ def partnership_detail(request, slug):
         "office_seat_count": sum(1 for p in participations if p.is_seat),
         "member_organisations": [p for p in participations if not p.is_seat],
         "sub_groups": sub_groups,
-        "reports_to": list(partnership.reports_to.all()),
+        "reports_to": [other for other in partnership.reports_to.all() if access.can_see(other)],
         "warnings": partnership_all_warnings(
             partnership=partnership, memberships=memberships, participations=participations
         )

@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
-from ..access import get_person_for_user, require_officer
+from ..access import get_person_for_user, may_see_contact, require_officer
 from ..concurrency import save_form
 from ..forms import InterestForm, PersonForm
 from ..govuk import query_text
@@ -33,17 +33,21 @@ def person_list(request):
 @login_required
 def person_detail(request, pk):
     person, access = get_person_for_user(request.user, pk)
-    memberships = Membership.objects.filter(person=person).select_related("partnership", "organisation")
-    if not access.is_officer:
-        memberships = memberships.filter(Q(partnership__is_public=True) | Q(partnership_id__in=access.readable_ids))
+    memberships = access.visible_seats(Membership.objects.filter(person=person)).select_related(
+        "partnership", "organisation"
+    )
+    contact = may_see_contact(access, person)
+    # Read either way, so the page costs the same whoever looks.
+    interests = list(person.interests.all())
     return render(
         request,
         "partnerships/person_detail.html",
         {
             "person": person,
             "memberships": memberships.order_by("-end_date", "partnership__name"),
-            "interests": person.interests.all(),
-            "can_edit": access.is_officer,
+            "interests": interests if contact else [],
+            "can_see_contact": contact,
+            "can_edit": contact and access.is_officer,
         },
     )
 

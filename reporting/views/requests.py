@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from partnerships import throttle
 from partnerships.access import get_access
 from partnerships.concurrency import save_form
 from partnerships.models import Organisation, Partnership, Person, financial_year_label
@@ -41,6 +42,10 @@ def _ask(request, form, *, kind, subject: dict):
         return None
     year = form.cleaned_data["year"]
     as_at = form.cleaned_data["as_at"] or default_as_at(year)
+    if not throttle.allow(user=request.user, action="report_request"):
+        form.add_error(None, "You have asked for many reports in the last few minutes. Wait a little and ask again.")
+        form.throttled = True
+        return None
     try:
         report, queued = report_request(kind=kind, year=year, as_at=as_at, user=request.user, **subject)
     except ReportRefused as refusal:
@@ -78,7 +83,12 @@ def partnership_reports(request, slug):
     )
     context["written"] = _narrative_years(Narrative.objects.filter(kind=Kind.ANNUAL_UPDATE, partnership=partnership))
     context["years"] = _years(context["written"], context["reports"])
-    return render(request, "reporting/partnership_reports.html", context, status=400 if form.errors else 200)
+    return render(
+        request,
+        "reporting/partnership_reports.html",
+        context,
+        status=429 if getattr(form, "throttled", False) else 400 if form.errors else 200,
+    )
 
 
 @login_required
@@ -103,7 +113,12 @@ def organisation_reviews(request, slug):
     )
     context["written"] = _narrative_years(Narrative.objects.filter(kind=Kind.COUNCIL_REVIEW, organisation=organisation))
     context["years"] = _years(context["written"], context["reports"])
-    return render(request, "reporting/organisation_reviews.html", context, status=400 if form.errors else 200)
+    return render(
+        request,
+        "reporting/organisation_reviews.html",
+        context,
+        status=429 if getattr(form, "throttled", False) else 400 if form.errors else 200,
+    )
 
 
 def _year(year: int) -> int:

@@ -13,7 +13,7 @@ from django.urls import reverse
 from meetings.models import Action, CalendarFeed, MeetingPack
 from meetings.pack import pack_contents
 from meetings.services import agenda_item_add, agenda_publish, minutes_save
-from tests.matrix import EDIT, PUBLIC_PAGE, READ, SIGNED_IN, Route
+from tests.matrix import EDIT, PUBLIC_PAGE, READ, SAME_AS_GET, SIGNED_IN, Route
 
 from .factories import MeetingFactory, add_paper, pdf_bytes
 
@@ -264,8 +264,16 @@ ROUTES = [
     Route(
         "meetings:pack_prepare",
         lambda c: reverse("meetings:pack_prepare", args=[_setup(c).meeting.pk, "members"]),
-        READ_POST,
+        # Building a pack is for signed-in readers: the public signs in first.
+        {**READ_POST, "anonymous": 302},
         method="post",
+    ),
+    Route(
+        "meetings:pack_prepare",
+        lambda c: reverse("meetings:pack_prepare", args=[_setup(c, public=True).meeting.pk, "public"]),
+        {**dict.fromkeys(READ_POST, 302)},
+        method="post",
+        id="pack_prepare_public_pack",
     ),
     Route(
         "meetings:pack_prepare",
@@ -337,5 +345,91 @@ ROUTES = [
         "meetings:paper_replace",
         lambda c: reverse("meetings:paper_replace", args=[_setup(c).secret.pk]),
         EDIT,
+    ),
+]
+
+
+# Members read the minutes; only officers write them.
+MINUTES_POST = {**READ, "member": 403, "observer": 403, "clerk": 403}
+# The same pages, POSTed with an empty form: writers get the form back with its errors (200), everyone
+# else what the GET gets. tests/test_permission_matrix.py fails if a page takes a POST not listed here.
+POSTS = {
+    "meetings:action_add": SAME_AS_GET,
+    "meetings:action_edit": SAME_AS_GET,
+    "meetings:item_add": SAME_AS_GET,
+    "meetings:item_edit": SAME_AS_GET,
+    "meetings:meeting_cancel": SAME_AS_GET,
+    "meetings:meeting_edit": SAME_AS_GET,
+    "meetings:meeting_schedule": SAME_AS_GET,
+    "meetings:minutes": MINUTES_POST,
+    "meetings:minutes_approve": SAME_AS_GET,
+    "meetings:paper_add": SAME_AS_GET,
+    "meetings:paper_replace": SAME_AS_GET,
+    "minutes_not_yet_circulated_public": SAME_AS_GET,
+}
+
+
+# Guests, alternates and supporting officers of the cast's private partnership (tests/conftest.py
+# `attendees`): a guest sees the meeting and the papers of the item they are invited to, and no more; an
+# alternate reads in full only the meeting where they act for their lead; a supporting officer is a member.
+ATTENDEE_ROLES = ["guest", "alternate", "supporting_officer"]
+
+
+def _attendees(guest, alternate, supporting_officer=200):
+    return {"guest": guest, "alternate": alternate, "supporting_officer": supporting_officer}
+
+
+def _paper(which):
+    return lambda a: reverse("meetings:paper_download", args=[getattr(a, which).pk])
+
+
+ATTENDEE_ROUTES = [
+    Route("partnerships:partnership_detail", lambda a: a.partnership.get_absolute_url(), _attendees(404, 404)),
+    Route(
+        "partnerships:partnership_money",
+        lambda a: reverse("partnerships:partnership_money", args=[a.partnership.slug]),
+        _attendees(404, 404),
+    ),
+    Route(
+        "meetings:meeting_detail",
+        lambda a: a.acting_meeting.get_absolute_url(),
+        _attendees(404, 200),
+        id="acting_meeting",
+    ),
+    Route(
+        "meetings:meeting_detail",
+        lambda a: a.guest_meeting.get_absolute_url(),
+        _attendees(200, 404),
+        id="guest_meeting",
+    ),
+    Route(
+        "meetings:paper_download", _paper("acting_secret"), _attendees(404, 200), id="acting_meeting_confidential_paper"
+    ),
+    Route(
+        "meetings:paper_download",
+        _paper("guest_item_secret"),
+        _attendees(200, 404),
+        id="invited_item_confidential_paper",
+    ),
+    Route(
+        "meetings:paper_download", _paper("other_item_secret"), _attendees(404, 404), id="other_item_confidential_paper"
+    ),
+    Route(
+        "meetings:pack_download",
+        lambda a: reverse("meetings:pack_download", args=[a.acting_meeting.pk, "members"]),
+        _attendees(404, 200),
+        id="acting_meeting_members_pack",
+    ),
+    Route(
+        "meetings:pack_download",
+        lambda a: reverse("meetings:pack_download", args=[a.guest_meeting.pk, "members"]),
+        _attendees(403, 404),
+        id="guest_meeting_members_pack",
+    ),
+    Route(
+        "meetings:item_edit",
+        lambda a: reverse("meetings:item_edit", args=[a.guest_item.pk]),
+        _attendees(403, 404, 403),
+        id="guest_item_edit",
     ),
 ]

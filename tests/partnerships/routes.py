@@ -1,7 +1,7 @@
 from django.urls import reverse
 
 from tests.factories import BudgetFactory, ContributionFactory, FundingAwardFactory, InterestFactory, PersonFactory
-from tests.matrix import ANY_OFFICER, EDIT, PUBLIC_PAGE, READ, SIGNED_IN, Route
+from tests.matrix import ANY_OFFICER, EDIT, PUBLIC_PAGE, READ, SAME_AS_GET, SIGNED_IN, Route
 
 
 def _slug(name):
@@ -123,3 +123,23 @@ ROUTES = [
         id="partnership_edit_post",
     ),
 ]
+
+
+# The same pages, POSTed with an empty form: writers get the form back with its errors (200), everyone
+# else what the GET gets. tests/test_permission_matrix.py fails if a page takes a POST not listed here.
+POSTS = {
+    "money_edit_award": SAME_AS_GET,
+    "money_edit_contribution": SAME_AS_GET,
+    "partnership_create_sub_group": SAME_AS_GET,
+    "partnerships:interest_add": SAME_AS_GET,
+    "partnerships:interest_edit": SAME_AS_GET,
+    "partnerships:membership_add": SAME_AS_GET,
+    "partnerships:membership_edit": SAME_AS_GET,
+    "partnerships:money_add": SAME_AS_GET,
+    "partnerships:money_edit": SAME_AS_GET,
+    "partnerships:organisation_create": SAME_AS_GET,
+    "partnerships:organisation_edit": SAME_AS_GET,
+    "partnerships:partnership_create": SAME_AS_GET,
+    "partnerships:person_create": SAME_AS_GET,
+    "partnerships:person_edit": SAME_AS_GET,
+}

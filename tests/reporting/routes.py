@@ -2,7 +2,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from reporting.models import Report
-from tests.matrix import EDIT, READ, SIGNED_IN, Route
+from tests.matrix import EDIT, READ, SAME_AS_GET, SIGNED_IN, Route
 
 from .api_routes import ROUTES as API_ROUTES
 from .factories import ReportFactory, council_review
@@ -32,7 +32,10 @@ REVIEW_MANAGE = _roles(
 )
 REVIEW_MANAGE_POST = {**REVIEW_MANAGE, "clerk": 302, "admin": 302}
 REVIEW_LIST = {**REVIEW_MANAGE, "member": 200, "observer": 200}
-REVIEW_PUBLISHED = REVIEW_LIST
+# A review itself is known only to the council's clerks and those who represent it: 404 to anyone else.
+REVIEW_OBJECT = {**REVIEW_MANAGE, "outsider": 404, "unrelated_clerk": 404, "officer": 404}
+REVIEW_OBJECT_POST = {**REVIEW_MANAGE_POST, "outsider": 404, "unrelated_clerk": 404, "officer": 404}
+REVIEW_PUBLISHED = {**REVIEW_LIST, "outsider": 404, "unrelated_clerk": 404, "officer": 404}
 
 
 def _report(name, **kwargs):
@@ -112,7 +115,7 @@ ROUTES = [
     ),
     Route("reporting:council_review_preview", _council("council_review_preview", 2023), REVIEW_MANAGE),
     Route("reporting:council_review_narrative", _council("council_review_narrative", 2023), REVIEW_MANAGE),
-    Route("reporting:report_detail", _review("report_detail"), REVIEW_MANAGE, id="review_detail"),
+    Route("reporting:report_detail", _review("report_detail"), REVIEW_OBJECT, id="review_detail"),
     Route(
         "reporting:report_download",
         _review("report_download", published_at=timezone.now()),
@@ -122,10 +125,17 @@ ROUTES = [
     Route(
         "reporting:report_publish",
         _review("report_publish"),
-        REVIEW_MANAGE_POST,
+        REVIEW_OBJECT_POST,
         method="post",
         data={"publish": "1"},
         id="review_publish",
     ),
 ]
 ROUTES += API_ROUTES
+
+
+# The same pages, POSTed with an empty form: writers get the form back with its errors (200), everyone
+# else what the GET gets. tests/test_permission_matrix.py fails if a page takes a POST not listed here.
+POSTS = {
+    "reporting:council_review_narrative": SAME_AS_GET,
+}

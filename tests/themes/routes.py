@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from tests.matrix import ANY_OFFICER, EDIT, READ, Route
+from tests.matrix import ANY_OFFICER, EDIT, READ, SAME_AS_GET, Route
 from themes.models import Plan
 
 from .factories import (
@@ -175,3 +175,30 @@ ROUTES = [
         method="post",
     ),
 ]
+
+
+# The same pages, POSTed with an empty form: writers get the form back with its errors (200), everyone
+# else what the GET gets. tests/test_permission_matrix.py fails if a page takes a POST not listed here.
+POSTS = {
+    "themes:achievement_add": SAME_AS_GET,
+    "themes:achievement_edit": SAME_AS_GET,
+    "themes:commitment_add": SAME_AS_GET,
+    "themes:commitment_edit": SAME_AS_GET,
+    "themes:framework_add": SAME_AS_GET,
+    "themes:framework_edit": SAME_AS_GET,
+    "themes:indicator_add": SAME_AS_GET,
+    "themes:indicator_edit": SAME_AS_GET,
+    "themes:measurement_import": SAME_AS_GET,
+    "themes:objective_add": SAME_AS_GET,
+    "themes:objective_edit": SAME_AS_GET,
+    "themes:outcome_add": SAME_AS_GET,
+    "themes:outcome_edit": SAME_AS_GET,
+    "themes:plan_create": SAME_AS_GET,
+    "themes:plan_edit": SAME_AS_GET,
+    "themes:priority_add": SAME_AS_GET,
+    "themes:priority_edit": SAME_AS_GET,
+    "themes:schedule_edit": SAME_AS_GET,
+    "themes:theme_add": SAME_AS_GET,
+    "themes:theme_edit": SAME_AS_GET,
+    "themes:theme_report_edit": SAME_AS_GET,
+}

@@ -67,7 +67,7 @@ class Command(BaseCommand):
         if not confirmed:
             raise CommandError("bench empties the database it runs on; pass --i-know-this-empties-the-database.")
         settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
-        settings.ROUNDTABLE_REQUIRE_ADMIN_MFA = False
+        settings.ROUNDTABLE_REQUIRE_MFA = False
         results = {"database": connection.vendor, "runs": runs, "scales": {}}
         for scale in [float(s) for s in scales.split(",")]:
             call_command("flush", interactive=False, verbosity=0)

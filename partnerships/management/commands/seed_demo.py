@@ -12,6 +12,10 @@ from partnerships.models import Organisation, OrganisationClerk, PartnershipOffi
 APPS_WITH_DEMO_DATA = ["themes", "taskgroups", "meetings", "reporting"]
 
 DEMO_PASSWORD = "roundtable-demo"
+# The demonstration logins that must use a second factor share this authenticator-app secret. It is
+# public, like the password: these logins exist only on a machine where DEBUG is on.
+DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXP"
+NEEDS_SECOND_FACTOR = {"admin", "officer", "clerk", "cambridge_clerk"}
 DEMO_USERS = [
     # email, what it shows, how it is set up
     ("admin@roundtable.example", "administrator: sees and edits everything", "admin"),
@@ -21,6 +25,13 @@ DEMO_USERS = [
     ("clerk@roundtable.example", "clerk of Oxford City Council", "clerk"),
     ("cambridge.clerk@roundtable.example", "clerk of Cambridge City Council", "cambridge_clerk"),
 ]
+
+
+def current_demo_code() -> str:
+    """The code an authenticator app set up with the demonstration secret shows right now."""
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
+
+    return format_hotp_value(hotp_value(DEMO_TOTP_SECRET, next(iter(yield_hotp_counters_from_time()))))
 
 
 class Command(BaseCommand):
@@ -79,4 +90,15 @@ class Command(BaseCommand):
                 OrganisationClerk.objects.get_or_create(
                     user=user, organisation=Organisation.objects.get(name="Cambridge City Council")
                 )
+            if kind in NEEDS_SECOND_FACTOR:
+                from allauth.mfa.models import Authenticator
+
+                Authenticator.objects.update_or_create(
+                    user=user, type=Authenticator.Type.TOTP, defaults={"data": {"secret": DEMO_TOTP_SECRET}}
+                )
             self.stdout.write(f"  {email:<38} {description}")
+        self.stdout.write(
+            "\nAdministrator, officer and clerks sign in with a second factor. Add this secret to an authenticator"
+            f" app: {DEMO_TOTP_SECRET}\nor print the current code with: python manage.py demo_code"
+            f" (now: {current_demo_code()})"
+        )
