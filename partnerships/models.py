@@ -601,3 +601,6 @@ class OrganisationClerk(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – clerk of {self.organisation}"
+
+
+from .visits import HomeVisit  # noqa: E402, F401  (kept apart to keep this module to its register)
