@@ -135,6 +135,10 @@ MFA_TOTP_ISSUER = env_str("MFA_TOTP_ISSUER", "Roundtable")
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 ROUNDTABLE_REQUIRE_ADMIN_MFA = env_bool("ROUNDTABLE_REQUIRE_ADMIN_MFA", not DEBUG)
+# Who runs this service, for the contact page, the privacy notice and the accessibility statement.
+ROUNDTABLE_SERVICE_OWNER = env_str("ROUNDTABLE_SERVICE_OWNER", "The partnerships team")
+ROUNDTABLE_CONTACT_EMAIL = env_str("ROUNDTABLE_CONTACT_EMAIL", "partnerships@roundtable.example")
+ROUNDTABLE_CONTACT_PHONE = env_str("ROUNDTABLE_CONTACT_PHONE", "")
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

@@ -1,11 +1,14 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from partnerships.views import home
+from partnerships.views import home, pages
 
 urlpatterns = [
     path("", home.home, name="home"),
     path("healthz", home.healthz, name="healthz"),
+    path("accessibility/", pages.accessibility, name="accessibility"),
+    path("privacy/", pages.privacy, name="privacy"),
+    path("contact/", pages.contact, name="contact"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("", include("partnerships.urls")),

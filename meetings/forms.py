@@ -31,8 +31,8 @@ class MeetingForm(VersionedModelForm):
         super().__init__(*args, **kwargs)
         self.instance.partnership = partnership
         self.fields["date"] = DateField(label="Date", help_text="For example, 14 3 2024.")
-        self.fields["start_time"].widget.attrs["class"] += " govuk-input--width-5"
-        self.fields["end_time"].widget.attrs["class"] += " govuk-input--width-5"
+        self.fields["start_time"].widget.attrs["class"] += " rt-input--time"
+        self.fields["end_time"].widget.attrs["class"] += " rt-input--time"
         self.fields["host"].queryset = Organisation.objects.filter(
             memberships__partnership=partnership, memberships__end_date__isnull=True
         ).distinct()

@@ -59,6 +59,7 @@ class Access:
     clerk_ids: frozenset[int] = field(default_factory=frozenset)
     clerk_organisation_ids: frozenset[int] = field(default_factory=frozenset)
     person_id: int | None = None
+    person_name: str = ""
 
     @property
     def is_officer(self) -> bool:
@@ -133,7 +134,9 @@ def get_access(user) -> Access:
     member_ids: set[int] = set()
     clerk_ids: set[int] = set()
     clerk_org_ids: set[int] = set()
-    person_id = Person.objects.filter(user=user).values_list("pk", flat=True).first()
+    person = Person.objects.filter(user=user).values_list("pk", "honorific", "first_name", "last_name").first()
+    person_id = person[0] if person else None
+    person_name = " ".join(part for part in person[1:] if part) if person else ""
     if not is_admin:
         direct = set(PartnershipOfficer.objects.filter(user=user).values_list("partnership_id", flat=True))
         if direct:
@@ -165,6 +168,7 @@ def get_access(user) -> Access:
         clerk_ids=frozenset(clerk_ids),
         clerk_organisation_ids=frozenset(clerk_org_ids),
         person_id=person_id,
+        person_name=person_name,
     )
     user._roundtable_access = access
     return access
