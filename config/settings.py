@@ -130,6 +130,13 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_ALLOW_SIGNUPS = env_bool("ACCOUNT_ALLOW_SIGNUPS", False)
 ACCOUNT_ADAPTER = "partnerships.adapters.AccountAdapter"
 ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_FORMS = {
+    "login": "partnerships.account_forms.LoginForm",
+    "reset_password": "partnerships.account_forms.ResetPasswordForm",
+    "reset_password_from_key": "partnerships.account_forms.ResetPasswordKeyForm",
+    "change_password": "partnerships.account_forms.ChangePasswordForm",
+    "set_password": "partnerships.account_forms.SetPasswordForm",
+}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env_str("MFA_TOTP_ISSUER", "Roundtable")
 LOGIN_URL = "account_login"
