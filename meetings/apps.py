@@ -14,5 +14,8 @@ class MeetingsConfig(AppConfig):
 
         register_tab("Meetings", "meetings:meeting_list", order=30)
         register_tab("Actions", "meetings:action_list", level=Level.READ, order=35, under="meetings:meeting_list")
+        register_tab(
+            "Standing items", "meetings:standing_items", level=Level.EDIT, order=36, under="meetings:meeting_list"
+        )
         register_nav("Meetings", "meetings:calendar", order=20)
         register_nav("My meetings", "meetings:my_meetings", audience="signed_in", order=25)

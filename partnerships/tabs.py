@@ -20,18 +20,28 @@ class Tab:
     level: Level
     order: int
     under: str = ""
+    own_label: str = ""
 
 
 TABS: list[Tab] = []
 
 
-def register_tab(label: str, url_name: str, *, level: Level = Level.PUBLIC, order: int = 50, under: str = "") -> None:
+def register_tab(
+    label: str,
+    url_name: str,
+    *,
+    level: Level = Level.PUBLIC,
+    order: int = 50,
+    under: str = "",
+    own_label: str = "",
+) -> None:
     """Add a tab shown to those with at least `level` on the partnership; the URL takes its slug.
 
-    With `under`, the page is listed beneath that top-level tab instead of beside it.
+    With `under`, the page is listed beneath that top-level tab instead of beside it. `own_label` names
+    a top-level tab's own page in the list beneath it, when the tab's label covers all of them.
     """
     if not any(tab.url_name == url_name for tab in TABS):
-        TABS.append(Tab(label, url_name, level, order, under))
+        TABS.append(Tab(label, url_name, level, order, under, own_label))
         TABS.sort(key=lambda tab: tab.order)
         top = [tab for tab in TABS if not tab.under]
         if len(top) > MAX_TABS:
@@ -46,7 +56,13 @@ def tabs_for(*, partnership, level: Level, path: str) -> tuple[list[dict], list[
         if level < tab.level:
             continue
         url = reverse(tab.url_name, args=[partnership.slug])
-        entry = {"label": tab.label, "url": url, "name": tab.url_name, "current": path == url}
+        entry = {
+            "label": tab.label,
+            "own_label": tab.own_label or tab.label,
+            "url": url,
+            "name": tab.url_name,
+            "current": path == url,
+        }
         if tab.under:
             beneath.setdefault(tab.under, []).append(entry)
         else:
@@ -64,7 +80,7 @@ def tabs_for(*, partnership, level: Level, path: str) -> tuple[list[dict], list[
     sub = (
         []
         if active is None or not active["children"]
-        else [{"label": active["label"], "url": active["url"], "current": active["current"]}, *active["children"]]
+        else [{"label": active["own_label"], "url": active["url"], "current": active["current"]}, *active["children"]]
     )
     return top, sub
 

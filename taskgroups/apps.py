@@ -12,5 +12,18 @@ class TaskgroupsConfig(AppConfig):
 
         from . import home, services, tasks  # noqa: F401  (home adds its items; tasks the reminder schedule)
 
-        register_tab("Challenges and groups", "taskgroups:challenge_list", level=Level.READ, order=50)
+        register_tab(
+            "Challenges and groups",
+            "taskgroups:challenge_list",
+            level=Level.READ,
+            order=50,
+            own_label="Challenges programme",
+        )
+        register_tab(
+            "Task-and-finish groups",
+            "taskgroups:group_list",
+            level=Level.READ,
+            order=52,
+            under="taskgroups:challenge_list",
+        )
         register_warning_provider(services.partnership_task_group_warnings)
