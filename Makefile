@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export DJANGO_DEBUG ?= true
 
-.PHONY: run test test-fast lint format bench browser install migrations-check vendor clean
+.PHONY: run test test-fast lint format bench browser browser-ready install migrations-check vendor clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,16 +22,21 @@ run: install
 	@echo "Roundtable is at http://127.0.0.1:8000 (stop it with Ctrl+C)"
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-# The whole suite: lint, migrations, then every test but the browser ones (run by `make browser`).
-test: install
+# The whole suite: lint, migrations, every test but the browser ones, then the browser ones.
+# Chromium is checked first, so a machine without it installs it (or says how) before anything runs.
+test: install browser-ready
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest -n 2 -m "not browser"
 	$(MAKE) browser
 
-browser: install
+browser: install browser-ready
 	$(BIN)/pytest -m browser -p no:xdist
+
+# Installs Chromium and the other system packages when this user may (root with apt-get), else stops.
+browser-ready:
+	@bash scripts/system_packages.sh --browser
 
 lint: install
 	$(BIN)/ruff check .

@@ -194,6 +194,13 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_ALLOW_SIGNUPS = env_bool("ACCOUNT_ALLOW_SIGNUPS", False)
 ACCOUNT_ADAPTER = "partnerships.adapters.AccountAdapter"
 ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_FORMS = {
+    "login": "partnerships.account_forms.LoginForm",
+    "reset_password": "partnerships.account_forms.ResetPasswordForm",
+    "reset_password_from_key": "partnerships.account_forms.ResetPasswordKeyForm",
+    "change_password": "partnerships.account_forms.ChangePasswordForm",
+    "set_password": "partnerships.account_forms.SetPasswordForm",
+}
 # A second factor: an authenticator app or a passkey, with recovery codes for a lost device.
 MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_TOTP_ISSUER = env_str("MFA_TOTP_ISSUER", "Roundtable")
@@ -210,6 +217,10 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 # Administrators, officers and clerks must set up a second factor; members may choose to.
 ROUNDTABLE_REQUIRE_MFA = env_bool("ROUNDTABLE_REQUIRE_MFA", True)
+# Who runs this service, for the contact page, the privacy notice and the accessibility statement.
+ROUNDTABLE_SERVICE_OWNER = env_str("ROUNDTABLE_SERVICE_OWNER", "The partnerships team")
+ROUNDTABLE_CONTACT_EMAIL = env_str("ROUNDTABLE_CONTACT_EMAIL", "partnerships@roundtable.example")
+ROUNDTABLE_CONTACT_PHONE = env_str("ROUNDTABLE_CONTACT_PHONE", "")
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

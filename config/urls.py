@@ -2,12 +2,15 @@ from django.contrib import admin
 from django.urls import include, path
 
 from config import health
-from partnerships.views import home
+from partnerships.views import home, pages
 
 urlpatterns = [
     path("", home.home, name="home"),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    path("accessibility/", pages.accessibility, name="accessibility"),
+    path("privacy/", pages.privacy, name="privacy"),
+    path("contact/", pages.contact, name="contact"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("", include("partnerships.urls")),

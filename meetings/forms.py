@@ -33,8 +33,8 @@ class MeetingForm(VersionedModelForm):
         self.fields["date"] = DateField(label="Date", help_text="For example, 14 3 2024.")
         self.fields["start_time"].error_messages["required"] = "Enter the time the meeting starts, for example 14:00."
         self.fields["end_time"].error_messages["required"] = "Enter the time the meeting ends, for example 16:00."
-        self.fields["start_time"].widget.attrs["class"] += " govuk-input--width-5"
-        self.fields["end_time"].widget.attrs["class"] += " govuk-input--width-5"
+        self.fields["start_time"].widget.attrs["class"] += " rt-input--time"
+        self.fields["end_time"].widget.attrs["class"] += " rt-input--time"
         self.fields["host"].queryset = Organisation.objects.filter(
             memberships__partnership=partnership, memberships__end_date__isnull=True
         ).distinct()

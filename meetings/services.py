@@ -6,6 +6,7 @@ import logging
 from celery.exceptions import SoftTimeLimitExceeded
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.db import OperationalError, transaction
 from django.db.models import F, Max, Q
 from django.template.loader import render_to_string

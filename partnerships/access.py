@@ -68,6 +68,7 @@ class Access:
     attendee_ids: frozenset[int] = field(default_factory=frozenset)
     person_id: int | None = None
     has_second_factor: bool = False
+    person_name: str = ""
 
     @property
     def is_officer(self) -> bool:
@@ -169,19 +170,24 @@ def get_access(user) -> Access:
     clerk_ids: set[int] = set()
     clerk_org_ids: set[int] = set()
     attendee_ids: set[int] = set()
-    # One query for the linked person and whether a second factor is set up (checked on every request).
-    person_id, has_second_factor = (
+    # One query for the linked person, their name for the header and whether a second factor is set up.
+    people = Person.objects.filter(user=OuterRef("pk"))
+    person_id, honorific, first_name, last_name, has_second_factor = (
         get_user_model()
         .objects.filter(pk=user.pk)
         .annotate(
-            person_pk=Subquery(Person.objects.filter(user=OuterRef("pk")).values("pk")[:1]),
+            person_pk=Subquery(people.values("pk")[:1]),
+            person_honorific=Subquery(people.values("honorific")[:1]),
+            person_first_name=Subquery(people.values("first_name")[:1]),
+            person_last_name=Subquery(people.values("last_name")[:1]),
             second_factor=Exists(
                 Authenticator.objects.filter(user=OuterRef("pk")).exclude(type=Authenticator.Type.RECOVERY_CODES)
             ),
         )
-        .values_list("person_pk", "second_factor")
+        .values_list("person_pk", "person_honorific", "person_first_name", "person_last_name", "second_factor")
         .first()
-    ) or (None, False)
+    ) or (None, "", "", "", False)
+    person_name = " ".join(part for part in (honorific, first_name, last_name) if part)
     if not is_admin:
         direct = set(PartnershipOfficer.objects.filter(user=user).values_list("partnership_id", flat=True))
         if direct:
@@ -217,6 +223,7 @@ def get_access(user) -> Access:
         attendee_ids=frozenset(attendee_ids),
         person_id=person_id,
         has_second_factor=bool(has_second_factor),
+        person_name=person_name,
     )
     user._roundtable_access = access
     return access

@@ -746,3 +746,4 @@ class FormSubmission(models.Model):
 
 # The job platform's own records: the email outbox and the service heartbeats the readiness check reads.
 from .jobs import OutboundEmail, ServiceHeartbeat  # noqa: E402, F401
+from .visits import HomeVisit  # noqa: E402, F401  (kept apart to keep this module to its register)

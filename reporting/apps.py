@@ -12,3 +12,5 @@ class ReportingConfig(AppConfig):
 
         register_tab("Reports", "reporting:partnership_reports", level=Level.READ, order=85)
         register_nav("Reports", "reporting:report_index", audience="clerk", order=70)
+
+        from . import home  # noqa: F401  (reports due and ready on the home page)

@@ -7,19 +7,9 @@ in the report instead of inventing content: see `Unavailable`.
 """
 
 import datetime as dt
-from dataclasses import dataclass
-from decimal import Decimal
-
-from django.db.models import Q
 
 from partnerships.models import (
-    Contribution,
-    Membership,
     Organisation,
-    Partnership,
-    financial_year_end,
-    financial_year_label,
-    financial_year_start,
 )
 
 from .annual_update import AnnualUpdate, Cover, Money, SteeringGroup, SubGroup, annual_update, membership_appendix
@@ -41,7 +31,6 @@ from .blocks import (
     author,
     paragraphs,
 )
-from .models import Kind, Narrative
 from .update_activity import ThemeActivity, topics
 from .update_forward import ForwardPlan, open_challenges, open_task_groups, plan_priorities
 

@@ -7,12 +7,23 @@ class TaskgroupsConfig(AppConfig):
 
     def ready(self):
         from partnerships.access import Level
-        from partnerships.context_processors import register_nav
         from partnerships.services import register_warning_provider
         from partnerships.tabs import register_tab
 
-        from . import services, tasks  # noqa: F401  (tasks registers the reminder schedule)
+        from . import home, services, tasks  # noqa: F401  (home adds its items; tasks the reminder schedule)
 
-        register_tab("Challenges and groups", "taskgroups:challenge_list", level=Level.READ, order=50)
-        register_nav("Task-and-finish work", "taskgroups:overview", audience="officer", order=60)
+        register_tab(
+            "Challenges and groups",
+            "taskgroups:challenge_list",
+            level=Level.READ,
+            order=50,
+            own_label="Challenges programme",
+        )
+        register_tab(
+            "Task-and-finish groups",
+            "taskgroups:group_list",
+            level=Level.READ,
+            order=52,
+            under="taskgroups:challenge_list",
+        )
         register_warning_provider(services.partnership_task_group_warnings)

@@ -58,9 +58,35 @@ def describe(indicator: Indicator, measurements: list[Measurement]) -> str:
     return text
 
 
+def data_places(values) -> int:
+    """How many decimal places the figures are given to: 10.4 and 12 give 1."""
+    places = 0
+    for value in values:
+        exponent = Decimal(value).normalize().as_tuple().exponent
+        if isinstance(exponent, int) and exponent < 0:
+            places = max(places, -exponent)
+    return places
+
+
+def axis_value(value: float, places: int) -> Decimal:
+    """A figure pygal worked out in binary floating point, back at the precision of the data.
+
+    10.4 comes back as 10.4000000000000003552…; rounding to the data's places removes the noise. A tick
+    genuinely finer than the data (12.5 between 12 and 13) keeps the places it needs, up to the three stored.
+    """
+    exact = Decimal(repr(float(value)))
+    rounded = round(exact, places)
+    if abs(rounded - exact) > Decimal("1e-9") * max(Decimal(1), abs(exact)):
+        rounded = round(exact, 3)
+    return rounded
+
+
 def _render(indicator: Indicator, measurements: list[Measurement], size: str) -> str:
     width, height = SIZES[size]
     points = [(m.measured_on, float(m.value)) for m in measurements]
+    places = data_places(
+        [m.value for m in measurements] + ([indicator.target_value] if indicator.target_value is not None else [])
+    )
     dates = [d for d, _ in points]
     target_end = max(indicator.target_on or dt.date.min, dates[-1]) if dates else None
     span = (target_end - dates[0]).days if dates else 0
@@ -84,7 +110,7 @@ def _render(indicator: Indicator, measurements: list[Measurement], size: str) ->
         margin=12,
         no_data_text="No measurements yet",
         x_value_formatter=(lambda d: d.strftime("%b %Y")) if span < 3 * 365 else (lambda d: d.strftime("%Y")),
-        value_formatter=lambda v: indicator.format_value(v),
+        value_formatter=lambda v: indicator.format_value(axis_value(v, places)),
         include_x_axis=False,
         show_x_labels=bool(points),
         show_y_labels=bool(points),
@@ -141,6 +167,8 @@ def _key(indicator: Indicator, measurements: list[Measurement], size: str) -> st
         indicator.target_on,
         size,
         pygal.__version__,
+        # Charts drawn before axis labels were rounded to the data's precision must not be served again.
+        "axis-at-data-precision",
         *((m.measured_on, m.value) for m in measurements),
     ]
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]

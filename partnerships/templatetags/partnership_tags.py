@@ -1,10 +1,9 @@
 from decimal import Decimal
 
 from django import template
-from django.urls import reverse
 
 from ..access import get_access
-from ..tabs import TABS
+from ..tabs import tabs_for
 
 register = template.Library()
 
@@ -13,12 +12,8 @@ register = template.Library()
 def partnership_tabs(context, partnership):
     request = context["request"]
     level = get_access(request.user).level(partnership)
-    tabs = []
-    for tab in TABS:
-        if level >= tab.level:
-            url = reverse(tab.url_name, args=[partnership.slug])
-            tabs.append({"label": tab.label, "url": url, "current": request.path == url})
-    return {"tabs": tabs, "partnership": partnership}
+    tabs, beneath = tabs_for(partnership=partnership, level=level, path=request.path)
+    return {"tabs": tabs, "beneath": beneath, "partnership": partnership}
 
 
 @register.filter

@@ -25,3 +25,27 @@ document.addEventListener("submit", (event) => {
     event.preventDefault();
   }
 });
+
+// A wide table the page did not put in a scroll box gets one, so the page never scrolls sideways.
+// The box is a labelled region that takes focus, so keyboard users can scroll it too.
+function boxWideTables(scope) {
+  scope.querySelectorAll("table").forEach((table) => {
+    if (table.closest(".rt-table-scroll") || table.offsetWidth <= table.parentElement.clientWidth) {
+      return;
+    }
+    const box = document.createElement("div");
+    box.className = "rt-table-scroll";
+    box.setAttribute("role", "region");
+    box.tabIndex = 0;
+    const caption = table.caption ? table.caption.textContent.trim() : "";
+    box.setAttribute("aria-label", caption || table.getAttribute("aria-label") || "Table");
+    table.parentElement.insertBefore(box, table);
+    box.appendChild(table);
+  });
+}
+boxWideTables(document);
+document.body.addEventListener("htmx:afterSettle", (event) => {
+  if (event.detail.elt && event.detail.elt.querySelectorAll) {
+    boxWideTables(event.detail.elt);
+  }
+});

@@ -24,7 +24,8 @@ def _playwright():
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium is not installed at {CHROMIUM}: install Debian's chromium package.")
+        # One clear stop, not the same error on every browser test.
+        pytest.exit(f"Chromium is not installed at {CHROMIUM}: run `sudo scripts/system_packages.sh`.", returncode=1)
     # Playwright's sync API keeps an event loop on the test thread; the ORM calls made beside it are synchronous.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     try:
