@@ -12,6 +12,7 @@ from .models import (
     Interest,
     Membership,
     Organisation,
+    Participation,
     Partnership,
     Person,
 )
@@ -263,3 +264,38 @@ class FundingAwardForm(PartnershipMoneyForm):
 
 class MembershipFilterForm(Form):
     as_at = DateField(label="Show the membership as at", required=False)
+
+
+class ParticipationForm(VersionedModelForm):
+    """A seat held by an office or left vacant, or the organisation itself taking part."""
+
+    start_date = DateField(required=False, help_text="For example 27 3 2023. Leave empty if not known.")
+    end_date = DateField(required=False, help_text="Leave empty while it lasts.")
+
+    class Meta:
+        model = Participation
+        fields = [
+            "organisation",
+            "kind",
+            "office",
+            "role",
+            "is_voting",
+            "start_date",
+            "end_date",
+            "end_reason",
+            "notes",
+        ]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 2}), "kind": forms.RadioSelect}
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.partnership = partnership
+        self.fields["organisation"].queryset = Organisation.objects.only("pk", "name")
+        self.fields["kind"].label = "How the organisation takes part"
+        self.fields[
+            "office"
+        ].help_text = (
+            "For a seat held by office, for example 'the Leader'. For a vacant seat, who it is for (optional)."
+        )
+        self.fields["role"].help_text = "For a seat only."
+        self.fields["is_voting"].help_text = "Only a seat held by an office votes; a vacant seat has no one to vote."

@@ -70,6 +70,12 @@ def membership_end(
     return membership
 
 
+def participation_save(*, participation: Participation, started_from: int | None = None) -> Participation:
+    """Add or change a seat held by office, a vacant seat or a member organisation, checking its rules first."""
+    participation.full_clean()
+    return save_versioned(participation, started_from=started_from)
+
+
 def partnership_save(*, partnership: Partnership, started_from: int | None = None) -> Partnership:
     if not partnership.slug:
         partnership.slug = unique_slug(Partnership, partnership.name)

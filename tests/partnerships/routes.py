@@ -1,5 +1,6 @@
 from django.urls import reverse
 
+from partnerships.models import Participation
 from tests.factories import BudgetFactory, ContributionFactory, FundingAwardFactory, InterestFactory, PersonFactory
 from tests.matrix import ANY_OFFICER, EDIT, PUBLIC_PAGE, READ, SAME_AS_GET, SIGNED_IN, Route
 
@@ -37,6 +38,19 @@ ROUTES = [
     Route("partnerships:partnership_history", _slug("partnership_history"), EDIT),
     Route("partnerships:membership_list", _slug("membership_list"), READ),
     Route("partnerships:membership_add", _slug("membership_add"), EDIT),
+    Route("partnerships:participation_add", _slug("participation_add"), EDIT),
+    Route(
+        "partnerships:participation_edit",
+        lambda c: reverse(
+            "partnerships:participation_edit",
+            args=[
+                Participation.objects.get_or_create(partnership=c.partnership, organisation=c.council, kind="vacant")[
+                    0
+                ].pk
+            ],
+        ),
+        EDIT,
+    ),
     Route("partnerships:partnership_money", _slug("partnership_money"), READ),
     Route(
         "partnerships:money_add", lambda c: reverse("partnerships:money_add", args=[c.partnership.slug, "budget"]), EDIT

@@ -99,3 +99,60 @@ def test_an_ended_seat_is_not_shown_today(client, board, council):
     assert "The Leader" not in page
     then = client.get(reverse("partnerships:membership_list", args=[board.slug]) + "?as_at=2019-06-01")
     assert "The Leader" in then.content.decode()
+
+
+def test_an_officer_adds_a_seat_held_by_office_and_ends_it(client, board, council):
+    client.force_login(make_officer(board))
+    url = reverse("partnerships:participation_add", args=[board.slug])
+    assert client.get(url).status_code == 200
+    answer = client.post(
+        url, {"version": 1, "organisation": council.pk, "kind": "office", "office": "", "role": "member"}
+    )
+    assert answer.status_code == 200
+    page = answer.content.decode()
+    assert 'id="office-error"' in page and "Name the office that holds the seat" in page
+    assert not Participation.objects.exists()
+    answer = client.post(
+        url,
+        {
+            "version": 1,
+            "organisation": council.pk,
+            "kind": "office",
+            "office": "the Leader",
+            "role": "member",
+            "is_voting": "on",
+        },
+    )
+    assert answer.status_code == 302
+    seat = Participation.objects.get()
+    assert (seat.office, seat.is_voting) == ("the Leader", True)
+    edit = reverse("partnerships:participation_edit", args=[seat.pk])
+    answer = client.post(
+        edit,
+        {
+            "version": seat.version,
+            "organisation": council.pk,
+            "kind": "office",
+            "office": "the Leader",
+            "role": "member",
+            "is_voting": "on",
+            "end_date_day": "31",
+            "end_date_month": "3",
+            "end_date_year": "2024",
+            "end_reason": "The board was wound up",
+        },
+    )
+    assert answer.status_code == 302
+    seat.refresh_from_db()
+    assert seat.end_date == dt.date(2024, 3, 31) and Participation.objects.count() == 1
+
+
+def test_only_an_editor_may_add_or_change_a_seat(client, board, council):
+    seat(board, council, kind="vacant").save()
+    found = Participation.objects.get()
+    client.force_login(make_officer(PartnershipFactory(name="Another Board")))
+    assert client.get(reverse("partnerships:participation_add", args=[board.slug])).status_code == 403
+    assert client.get(reverse("partnerships:participation_edit", args=[found.pk])).status_code == 403
+    private = PartnershipFactory(name="Private Board", is_public=False)
+    assert client.get(reverse("partnerships:participation_add", args=[private.slug])).status_code == 404
+    assert client.get(reverse("partnerships:participation_edit", args=[found.pk + 99])).status_code == 404
