@@ -157,7 +157,10 @@ class TaggedMerger:
         )
         total = len(pdf.pages)
         for number, page in enumerate(pdf.pages, start=1):
-            name = page.add_resource(font, Name.Font, prefix="RtPn")
+            # A name of our own that the page does not use yet, the same on every build.
+            fonts = page.obj.get("/Resources", {}).get("/Font", {})
+            name = next(f"/RtPageNumber{i}" for i in range(1000) if f"/RtPageNumber{i}" not in fonts)
+            page.add_resource(font, Name.Font, Name(name))
             box = [float(v) for v in page.cropbox]
             x0, y0, x1, y1 = min(box[0], box[2]), min(box[1], box[3]), max(box[0], box[2]), max(box[1], box[3])
             width, height = x1 - x0, y1 - y0
