@@ -1,7 +1,8 @@
 """The meeting pack: a tagged front sheet and agenda, then each item's papers, bookmarked and page-numbered.
 
-Merging PDFs drops their accessibility tags, so the combined pack is for printing: the front sheet and
-agenda are also kept as their own tagged PDF, and every paper stays downloadable alone. Each paper is
+The combined pack keeps the structure tree of the front sheet and of every tagged paper (pack_merge.py);
+a paper without tags is in it for printing only, so the front sheet and agenda are also kept as their
+own tagged PDF, and every paper stays downloadable alone. Each paper is
 cleaned again as it goes in (papers stored before cleaning existed included), so no pack ever carries
 JavaScript, launch actions, embedded files or form fields, and the pack is dated by its meeting, so the
 same meeting and papers give the same file.
@@ -18,13 +19,13 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
-from pypdf import PageObject, PdfReader, PdfWriter
-from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject, TextStringObject
+from pypdf import PdfReader
 
 from partnerships.models import Membership
 from partnerships.pdf import html_to_pdf
 
 from .models import AgendaItem, Meeting, MeetingPack, Paper
+from .pack_merge import TaggedMerger
 from .papers import clean_document, clean_pdf
 
 # Raise when the pack's layout changes, so every stored pack is rebuilt once.
@@ -135,37 +136,6 @@ def render_front(contents: PackContents, *, total_pages: int | None = None) -> b
     return html_to_pdf(html, dated=contents.meeting.date)
 
 
-def _page_number_stamp(page: PageObject, text: str) -> PageObject:
-    """A transparent page carrying only 'Page n of N' at the foot, to lay over a pack page."""
-    box = page.cropbox
-    left, bottom, width = float(box.left), float(box.bottom), float(box.width)
-    stamp = PageObject.create_blank_page(width=float(page.mediabox.width), height=float(page.mediabox.height))
-    font = DictionaryObject(
-        {
-            NameObject("/Type"): NameObject("/Font"),
-            NameObject("/Subtype"): NameObject("/Type1"),
-            NameObject("/BaseFont"): NameObject("/Helvetica"),
-            NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
-        }
-    )
-    stamp[NameObject("/Resources")] = DictionaryObject(
-        {NameObject("/Font"): DictionaryObject({NameObject("/RtPageNumber"): font})}
-    )
-    text_width = len(text) * 4.6
-    x = left + width - 36 - text_width
-    y = bottom + 16
-    stream = DecodedStreamObject()
-    # A white box behind the number keeps it legible over a paper's own footer.
-    stream.set_data(
-        (
-            f"q 1 1 1 rg {x - 4:.1f} {y - 4:.1f} {text_width + 8:.1f} 15 re f "
-            f"0 0 0 rg BT /RtPageNumber 9 Tf {x:.1f} {y:.1f} Td ({text}) Tj ET Q"
-        ).encode()
-    )
-    stamp[NameObject("/Contents")] = stream
-    return stamp
-
-
 def guess_front_pages(contents: PackContents) -> int:
     """Roughly how many pages the front sheet and agenda take: the membership, then the agenda on a new page."""
     membership_rows = len(contents.seats) + 8
@@ -208,7 +178,7 @@ def build_pack(
                 "Replace it with a new copy, then prepare the pack.",
                 paper,
             ) from None
-        readers.append((entry, reader, page_count))
+        readers.append((entry, reader, page_count, cleaned.data))
 
     progress(50, "Laying out the front sheet and agenda")
     # The agenda gives each paper's page in the pack, which depends on the front sheet's own length:
@@ -216,7 +186,7 @@ def build_pack(
     front_pages = front_pages_guess or guess_front_pages(contents)
     for _attempt in range(3):
         page = front_pages + 1
-        for entry, _reader, count in readers:
+        for entry, _reader, count, _data in readers:
             entry.start_page = page
             page += count
         front = render_front(contents, total_pages=page - 1)
@@ -226,11 +196,10 @@ def build_pack(
         front_pages = laid_out
 
     progress(60, "Putting the papers together")
-    writer = PdfWriter()
-    writer.append(PdfReader(io.BytesIO(front)), import_outline=False)
-    for entry, reader, _count in readers:
+    merger = TaggedMerger(front)
+    for entry, _reader, _count, data in readers:
         try:
-            writer.append(reader, import_outline=False)
+            merger.add(data, entry.paper.title)
         except Exception as error:
             raise PackError(
                 f"The paper “{entry.paper.title}” (item {entry.paper.item.position}) could not be added "
@@ -239,33 +208,28 @@ def build_pack(
             ) from None
 
     progress(80, "Adding bookmarks and page numbers")
-    writer.add_outline_item(title="Front sheet and agenda", page_number=0)
+    outline = [("Front sheet and agenda", 0, [])]
     for pack_item in contents.items:
         first = next((p.start_page for p in pack_item.papers), None)
-        parent = writer.add_outline_item(
-            title=f"{pack_item.item.position}. {pack_item.item.title}", page_number=first - 1 if first else 0
+        outline.append(
+            (
+                f"{pack_item.item.position}. {pack_item.item.title}",
+                first - 1 if first else 0,
+                [(entry.paper.title, entry.start_page - 1) for entry in pack_item.papers],
+            )
         )
-        for entry in pack_item.papers:
-            writer.add_outline_item(title=entry.paper.title, page_number=entry.start_page - 1, parent=parent)
-    total = len(writer.pages)
-    for number, pdf_page in enumerate(writer.pages, start=1):
-        if pdf_page.rotation:
-            pdf_page.transfer_rotation_to_content()
-        pdf_page.merge_page(_page_number_stamp(pdf_page, f"Page {number} of {total}"))
     meeting = contents.meeting
-    writer.add_metadata(
-        {
-            "/Title": f"{meeting.partnership.name}: {meeting.name}, {meeting.date:%-d %B %Y} – "
-            f"{dict(MeetingPack.Variant.choices)[contents.variant]}",
-            "/Author": meeting.partnership.name,
-        }
+    total = len(merger.pdf.pages)
+    data = merger.finish(
+        outline=outline,
+        title=f"{meeting.partnership.name}: {meeting.name}, {meeting.date:%-d %B %Y} – "
+        f"{dict(MeetingPack.Variant.choices)[contents.variant]}",
+        author=meeting.partnership.name,
+        date=f"D:{meeting.date:%Y%m%d}000000Z",
+        language="en-GB",
     )
-    writer.root_object[NameObject("/Lang")] = TextStringObject("en-GB")
-    writer.page_mode = "/UseOutlines"
-    output = io.BytesIO()
-    writer.write(output)
     progress(95, "Saving the pack")
-    return _finish(output.getvalue(), meeting), front, total, front_pages
+    return _finish(data, meeting), front, total, front_pages
 
 
 def _finish(data: bytes, meeting: Meeting) -> bytes:

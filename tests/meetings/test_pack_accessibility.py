@@ -20,7 +20,7 @@ def test_the_meeting_page_offers_the_accessible_agenda_and_each_paper_beside_the
     page = officer_client.get(f"/meetings/{meeting.pk}/").content.decode()
     assert f"/meetings/{meeting.pk}/pack/members/agenda/" in page
     assert "Front sheet and agenda, members' version (accessible PDF)" in page
-    assert "The combined pack is for printing" in page
+    assert "a paper saved without it is in the pack for printing only" in page
     for paper in papers:
         assert f"/papers/{paper.pk}/" in page
 
@@ -54,3 +54,55 @@ def test_every_name_on_the_front_sheet_prints_with_a_real_glyph(cast, meeting, p
     with pack.agenda_file.open("rb") as handle:
         front = handle.read()
     assert characters_printed_as_boxes(front, " ".join(" ".join(name) for name in NAMES)) == []
+
+
+def _tagged_paper(title: str) -> bytes:
+    from partnerships.pdf import html_to_pdf
+
+    return html_to_pdf(
+        f'<html lang="en-GB"><title>{title}</title><h1>{title}</h1><p>Text.</p>'
+        "<table><thead><tr><th>Year</th><th>Amount</th></tr></thead><tbody><tr><td>2023</td><td>£14,000</td></tr>"
+        "</tbody></table><h2>Recommendation</h2><p>Agree the budget.</p></html>"
+    )
+
+
+def test_the_combined_pack_keeps_the_structure_of_the_front_sheet_and_of_each_tagged_paper(meeting, major_item):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from meetings.services import paper_add
+
+    paper_add(
+        item=major_item,
+        title="Budget 2023",
+        is_confidential=False,
+        upload=SimpleUploadedFile("budget.pdf", _tagged_paper("Budget 2023")),
+    )
+    pack = _build(meeting)
+    assert pack.status == MeetingPack.Status.DONE, pack.error
+    with pack.file.open("rb") as handle:
+        data = handle.read()
+    assert check_structure(data) == []
+    from tests.pdfcheck import structure_tree
+
+    tree, language = structure_tree(data)
+    assert language == "en-GB"
+    assert [e.role for e in tree.children] == ["Document"]
+    headings = [e for e in tree.walk() if e.role in ("H1", "H2")]
+    assert len([h for h in headings if h.role == "H1"]) == 2  # the front sheet's and the paper's
+    assert any(e.role == "Table" for e in tree.walk())
+    import pikepdf
+
+    document = pikepdf.open(io.BytesIO(data))
+    pages = {page.objgen for page in document.pages}
+    keys = [int(page.obj.StructParents) for page in document.pages if "/StructParents" in page.obj]
+    assert len(keys) == len(set(keys))
+    nums = list(document.Root.StructTreeRoot.ParentTree.Nums)
+    assert sorted(int(k) for k in nums[::2]) == sorted(int(k) for k in nums[::2])
+    assert set(keys) <= {int(k) for k in nums[::2]}
+    for element in document.Root.StructTreeRoot.K[0].K:
+        if "/Pg" in element:
+            assert element.Pg.objgen in pages
+    reader = PdfReader(io.BytesIO(data))
+    total = len(reader.pages)
+    for number, page in enumerate(reader.pages, start=1):
+        assert f"Page {number} of {total}" in page.extract_text()
