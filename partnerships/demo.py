@@ -272,7 +272,9 @@ def seed() -> dict[str, Partnership]:
         host_organisation=oxford,
         purpose=(
             "A city region focus to deliver the Oxford Economic Growth Strategy Action Plan and feed into, and support, "
-            "the OxLEP Strategic Economic Plan and Local Industrial Strategy delivery."
+            "the OxLEP (Oxfordshire Local Enterprise Partnership) SEP (Strategic Economic Plan) and Local Industrial "
+            "Strategy (LIS) delivery. Membership aligns closely with sub-strategy groupings (e.g. innovation, skills, "
+            "culture and tourism, growth board functions and environment)."
         ),
         meeting_frequency=Partnership.Frequency.QUARTERLY,
     )
@@ -284,8 +286,10 @@ def seed() -> dict[str, Partnership]:
         kind=Partnership.Kind.STRATEGIC,
         host_organisation=oxford,
         purpose=(
-            "Brings together key organisations that contribute towards the development of stronger communities "
-            "through addressing inequality and poverty, and increasingly focuses on issues of Health and Wellbeing."
+            "The Stronger Communities Board brings together key organisations (e.g. Public Health, Oxfordshire County "
+            "Council, Oxfordshire Community and Voluntary Association, Department of Work and Pensions, etc.) that "
+            "contribute towards the development of stronger communities through addressing inequality and poverty, "
+            "and increasingly focuses on issues of Health and Wellbeing."
         ),
         meeting_frequency=Partnership.Frequency.QUARTERLY,
     )
@@ -297,8 +301,11 @@ def seed() -> dict[str, Partnership]:
         kind=Partnership.Kind.STRATEGIC,
         host_organisation=oxford,
         purpose=(
-            "Brings together Oxford's most influential organisations to support the city in its journey to net zero "
-            "carbon emissions by 2040, ten years ahead of the UK Government's legal targets."
+            "The Zero Carbon Oxford Partnership (ZCOP) brings together Oxford's most influential organisations "
+            "including both universities, the health trusts, both City and County Councils and large businesses such "
+            "as BMW, Lucy Group, LandSec, SSEN and Unipart. The purpose of the partnership is to work together to "
+            "support the city in its journey to net zero carbon emissions by 2040, ten years ahead of the UK "
+            "Government's legal targets."
         ),
         meeting_frequency=Partnership.Frequency.QUARTERLY,
     )
@@ -312,8 +319,13 @@ def seed() -> dict[str, Partnership]:
         founded_year=1998,
         host_organisation=oxford,
         purpose=(
-            "The Community Safety Partnership for Oxford: to make Oxford a safer place by reducing the fear of crime, "
-            "minimising the likelihood of becoming a victim of crime and by addressing community safety concerns."
+            "The Community Safety Partnership for Oxford. It brings together organisations (e.g. Thames Valley Police, "
+            "Office of the Police and Crime Commissioner, Probation Services, Integrated Care Board for "
+            "Buckinghamshire, Oxfordshire and West Berkshire, Oxford University Hospitals (NHS) Trust, Oxford Brookes "
+            "University, Turning Point, Oxfordshire County Council – Adult and Children's social care, Youth Justice "
+            "and Exploitation Service, Fire and Rescue Service, Adult and Child Safeguarding Boards), to make Oxford a "
+            "safer place by reducing the fear of crime, minimising the likelihood of becoming a victim of crime and by "
+            "addressing community safety concerns to improve the lives of our residents, businesses and visitors."
         ),
         meeting_frequency=Partnership.Frequency.QUARTERLY,
     )

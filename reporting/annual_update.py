@@ -7,6 +7,7 @@ recorded history as at the report's date, so a past year's report made again say
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 
 from partnerships.history import by_key_at, records_at
 from partnerships.models import (
@@ -33,6 +34,7 @@ from .blocks import (
     _seat_sort_key,
     author,
     paragraphs,
+    repeats,
     said_in,
 )
 from .models import Kind, Narrative
@@ -135,8 +137,6 @@ def introduction(*, partnership: Partnership, narrative: Narrative) -> list[Para
     if partnership.mission:
         found.append(Paragraph(f"Its mission: {partnership.mission}"))
     said = said_in(partnership.purpose, narrative.introduction, partnership.vision, partnership.aims, narrative.legal)
-    from .blocks import repeats
-
     will = [line for line in partnership.will_do_list if not repeats(line, said)]
     wont = [line for line in partnership.wont_do_list if not repeats(line, said)]
     short = partnership.short_name or "The partnership"
@@ -336,9 +336,7 @@ class Money:
     text: list[Paragraph]
 
     @property
-    def contributions_total(self):
-        from decimal import Decimal
-
+    def contributions_total(self) -> Decimal:
         return sum((c.amount for c in self.contributions), Decimal(0))
 
 

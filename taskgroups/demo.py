@@ -437,7 +437,7 @@ def seed(partnerships: dict) -> None:
             ),
             lead_person=coles,
             link_member=long,
-            # seeds/001 §22 names the four groups at work in March 2023; the start day is illustrative.
+            # The OSP's annual update to Council, March 2023 (§22), names the four groups at work; the start day is illustrative.
             start_date=dt.date(2022, 6, 1),
             end_date=today + relativedelta(months=9),
             report_every_months=TaskGroup.Cadence.QUARTERLY,

@@ -62,7 +62,8 @@ OSP_THEMES = [
     ),
 ]
 
-# seeds/001 §16-35: (sub-group key, date, title, description, figures[(qualifier, value, unit, counts)]).
+# "The Oxford Strategic Partnership, annual update to Council, March 2023" §16-35:
+# (sub-group key, date, title, description, figures[(qualifier, value, unit, counts)]).
 # Each result belongs to the sub-group that achieved it; the OSP's report tells it under the theme that
 # sub-group leads. The Inclusive Economy Charter is the OIEP's, a partnership that reports elsewhere.
 ACHIEVEMENTS = [
@@ -179,7 +180,7 @@ ACHIEVEMENTS = [
 
 OSP_REPORTS = {
     # key: (first half progress, second half progress, challenges, collaboration, task and finish, asks).
-    # The progress texts are seeds/001's words for what each sub-group is doing and will do next.
+    # The progress texts are the annual update's own words for what each sub-group is doing and will do next.
     "egsb": (
         "There has also been continued focus on promotion of the Oxford Living Wage and broader objectives for an "
         "inclusive economy.",
@@ -238,7 +239,7 @@ OSP_REPORTS = {
     ),
 }
 
-# seeds/001 §29: the OSCP's priorities for 2022-23, agreed; the document does not say they were delivered.
+# The annual update, §29: the OSCP's priorities for 2022-23, agreed; it does not say they were delivered.
 OSCP_PRIORITIES = [
     "Develop responses to neighbourhood crime priorities such as open space drug misuse and dealing, anti-social "
     "behaviour and alcohol-related violence through the work of the Community Safety Problem Solving Officer",
@@ -515,7 +516,7 @@ def seed(partnerships: dict) -> None:
         note="Revised at the annual planning and review meeting: workshop topics named and a new priority on impact.",
     )
 
-    # seeds/001 §29: the OSCP's agreed priorities for 2022-23; the day they were agreed is illustrative.
+    # The OSCP's agreed priorities for 2022-23 (the annual update, §29); the day they were agreed is illustrative.
     oscp_plan, _ = Plan.objects.update_or_create(
         partnership=partnerships["oscp"],
         number=1,
