@@ -190,6 +190,7 @@ class DecisionViewSet(ReadOnlyView):
         _from("item__meeting__date"),
         _to("item__meeting__date"),
         Filter("outcome", str, "outcome", "Agreed, carried or lost.", choices=Decision.Outcome.values),
+        Filter("theme", int, "item__theme_report__theme_id", "Taken on a report of this theme, by id."),
     )
 
     def scope(self, access):

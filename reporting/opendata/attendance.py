@@ -33,6 +33,13 @@ class AttendanceRecord:
         return counted == self.expected
 
 
+# When one person's two seats are marked differently, the one that says they took part counts.
+PRECEDENCE = [
+    Attendance.Status.PRESENT,
+    Attendance.Status.REPRESENTED,
+    Attendance.Status.APOLOGIES,
+    Attendance.Status.ABSENT,
+]
 TALLY = {
     Attendance.Status.PRESENT: "attended",
     Attendance.Status.APOLOGIES: "apologies",
@@ -68,12 +75,16 @@ def attendance_records(*, access: Access, partnership: Partnership, year: int) -
         return records.setdefault(person.pk, AttendanceRecord(person=person))
 
     for meeting in meetings:
+        # A person holding two seats at once (a member who is also chair for a while) is expected once.
+        held_by: dict[int, list] = {}
         for seat in seats:
-            if not seat.is_current(meeting.date):
-                continue
-            record = record_of(seat.person)
+            if seat.is_current(meeting.date):
+                held_by.setdefault(seat.person_id, []).append(seat)
+        for person_seats in held_by.values():
+            record = record_of(person_seats[0].person)
             record.expected += 1
-            mark = marks.get((meeting.pk, seat.pk))
+            found = [marks[(meeting.pk, seat.pk)] for seat in person_seats if (meeting.pk, seat.pk) in marks]
+            mark = min(found, key=lambda row: PRECEDENCE.index(row.status)) if found else None
             tally = TALLY[mark.status] if mark else "not_recorded"
             setattr(record, tally, getattr(record, tally) + 1)
             if mark and mark.status == Attendance.Status.REPRESENTED:

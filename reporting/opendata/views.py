@@ -10,8 +10,10 @@ from django.utils.cache import patch_vary_headers
 
 from partnerships.access import get_access, get_partnership_for_user
 from partnerships.models import financial_year_label, financial_year_of
+from partnerships.views.common import paginate
 
 from .attendance import attendance_records
+from .decisions import DecisionFilterForm, decisions_register
 from .popolo import TABLES, popolo_export
 from .tables import COLUMNS, popolo_csv
 
@@ -87,4 +89,17 @@ def attendance(request, slug):
             "year_label": financial_year_label(year),
             "years": [(y, financial_year_label(y)) for y in years],
         },
+    )
+
+
+def decisions(request, slug):
+    """The partnership's decisions across its meetings, filterable, with each named vote."""
+    partnership, access = get_partnership_for_user(request.user, slug)
+    register = decisions_register(access=access, partnership=partnership)
+    form = DecisionFilterForm(request.GET or None, decisions=register)
+    page, querystring = paginate(request, form.apply(register) if form.is_bound else register)
+    return render(
+        request,
+        "opendata/decisions.html",
+        {"partnership": partnership, "form": form, "page": page, "querystring": querystring},
     )

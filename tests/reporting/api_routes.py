@@ -118,6 +118,7 @@ ROUTES = [
         READ,
     ),
     Route("opendata:attendance", lambda c: f"/open-data/partnerships/{c.partnership.slug}/attendance/", READ),
+    Route("opendata:decisions", lambda c: f"/open-data/partnerships/{c.partnership.slug}/decisions/", READ),
     Route("opendata:index", lambda c: "/open-data/", PUBLIC_PAGE),
     Route("opendata:register_json", lambda c: "/open-data/popolo.json", PUBLIC_PAGE),
     Route("opendata:register_csv", lambda c: "/open-data/memberships.csv", PUBLIC_PAGE),

@@ -48,6 +48,14 @@ def year(db):
     observer = MembershipFactory(
         partnership=partnership, person=PersonFactory(last_name="Observer"), role=Membership.Role.OBSERVER
     )
+    # The member also chaired for the autumn: two seats, expected once at each meeting.
+    MembershipFactory(
+        partnership=partnership,
+        person=member.person,
+        role=Membership.Role.CHAIR,
+        start_date=dt.date(2022, 9, 1),
+        end_date=dt.date(2022, 12, 31),
+    )
     late = MembershipFactory(
         partnership=partnership, person=PersonFactory(last_name="Latecomer"), start_date=dt.date(2022, 9, 1)
     )
