@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from ..access import Level, get_membership_for_user, get_partnership_for_user
+from ..collation import by_name
 from ..concurrency import StaleEdit
 from ..forms import MembershipEndForm, MembershipFilterForm, MembershipForm, PersonChoiceForm
 from ..models import Membership, Person
@@ -21,7 +22,7 @@ def _membership_rows(partnership, on: dt.date):
         Membership.objects.current(on)
         .filter(partnership=partnership)
         .select_related("person", "person__organisation", "organisation", "alternate_for__person")
-        .order_by("person__last_name", "person__first_name")
+        .order_by(*by_name("person__"))
     )
     rows.sort(key=lambda m: role_order[m.role])
     return rows
@@ -73,7 +74,7 @@ def membership_add(request, slug):
                     people = people.filter(
                         Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(honorific__icontains=word)
                     )
-                results = list(people.order_by("last_name", "first_name")[:20])
+                results = list(people.order_by(*by_name())[:20])
         context = {"partnership": partnership, "search": search, "results": results, "query": query}
         return render_partial(request, "partnerships/membership_find_person.html", context, "results")
     person = get_object_or_404(Person.objects.select_related("organisation"), pk=person_id)

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from ..access import get_person_for_user, require_officer
+from ..collation import by_name
 from ..concurrency import StaleEdit, save_versioned
 from ..forms import InterestForm, PersonForm
 from ..models import Membership
@@ -14,7 +15,7 @@ from .common import history_entries, paginate, render_partial
 @login_required
 def person_list(request):
     access = require_officer(request.user)
-    people = access.readable_people().select_related("organisation").order_by("last_name", "first_name")
+    people = access.readable_people().select_related("organisation").order_by(*by_name())
     query = request.GET.get("q", "").strip()
     for word in query.split():
         people = people.filter(
