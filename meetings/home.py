@@ -21,7 +21,8 @@ FAILED_LOOKBACK = dt.timedelta(days=14)
 
 
 def _when(meeting: Meeting) -> str:
-    return f"{meeting.date:%A %-d %B %Y}, {meeting.start_time:%-I:%M%p}".replace(":00", "").lower().capitalize()
+    time = f"{meeting.start_time:%-I:%M%p}".lower().replace(":00", "")
+    return f"{meeting.date:%A %-d %B %Y}, {time}"
 
 
 def _label(meeting: Meeting) -> str:

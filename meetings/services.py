@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from partnerships.collation import by_name
 from partnerships.concurrency import save_versioned
 from partnerships.jobs import email_queue, job_submit
 from partnerships.models import Membership, Partnership, Person
@@ -375,7 +376,7 @@ def meeting_seats(meeting: Meeting) -> list[Membership]:
         .seats()
         .filter(partnership_id=meeting.partnership_id)
         .select_related("person", "organisation")
-        .order_by("person__last_name", "person__first_name")
+        .order_by(*by_name("person__"))
     )
 
 

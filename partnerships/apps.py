@@ -9,3 +9,5 @@ class PartnershipsConfig(AppConfig):
         from .throttle import install_for_sign_in
 
         install_for_sign_in()
+
+        from . import collation  # noqa: F401  (the name collation on SQLite connections)

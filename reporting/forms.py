@@ -2,6 +2,7 @@ import datetime as dt
 
 from django import forms
 
+from partnerships.collation import by_name
 from partnerships.concurrency import VersionedModelForm
 from partnerships.govuk import DateField, Form
 from partnerships.models import financial_year_label
@@ -102,7 +103,7 @@ class NarrativeForm(VersionedModelForm):
         super().__init__(*args, **kwargs)
         wanted = ANNUAL_UPDATE_FIELDS if kind == Kind.ANNUAL_UPDATE else COUNCIL_REVIEW_FIELDS
         self.fields = {name: self.fields[name] for name in ["version", *wanted]}
-        self.fields["author"].queryset = authors.select_related("organisation").order_by("last_name", "first_name")
+        self.fields["author"].queryset = authors.select_related("organisation").order_by(*by_name())
         self.fields["author"].label_from_instance = lambda person: f"{person.display_name}, {person.position}".strip(
             ", "
         )

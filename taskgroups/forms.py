@@ -3,6 +3,7 @@ import datetime as dt
 from django import forms
 from django.db.models import Q
 
+from partnerships.collation import by_name
 from partnerships.concurrency import VersionedModelForm
 from partnerships.govuk import DateField, Form, ModelForm, VersionField
 from partnerships.models import Membership, Organisation, Person
@@ -24,7 +25,7 @@ def _seat_holders(partnership, *extra_ids):
     return (
         Person.objects.filter(Q(pk__in=seated) | Q(pk__in=[pk for pk in extra_ids if pk]))
         .select_related("organisation")
-        .order_by("last_name", "first_name")
+        .order_by(*by_name())
     )
 
 

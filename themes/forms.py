@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.forms import inlineformset_factory
 
 from partnerships.access import descendant_ids
+from partnerships.collation import by_name
 from partnerships.concurrency import VersionedModelForm
 from partnerships.govuk import EARLIEST_YEAR, LATEST_YEAR, DateField, Form, ModelForm
 from partnerships.models import Membership, Partnership, Person
@@ -31,7 +32,7 @@ def people_around(partnership: Partnership):
     """People who sit on the partnership or its sub-groups, for choosing a lead or an owner."""
     ids = {partnership.pk} | descendant_ids(partnership.pk)
     return Person.objects.filter(pk__in=Membership.objects.filter(partnership_id__in=ids).values("person_id")).order_by(
-        "last_name", "first_name"
+        *by_name()
     )
 
 
@@ -50,7 +51,7 @@ class ThemeForm(VersionedModelForm):
         people = people_around(partnership)
         if self.instance.lead_officer_id:
             people = Person.objects.filter(Q(pk__in=people.values("pk")) | Q(pk=self.instance.lead_officer_id))
-        self.fields["lead_officer"].queryset = people.order_by("last_name", "first_name")
+        self.fields["lead_officer"].queryset = people.order_by(*by_name())
 
 
 class ThemeReportForm(VersionedModelForm):

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from ..access import Level, find_people_to_add, get_membership_for_user, get_partnership_for_user
+from ..collation import by_name
 from ..concurrency import save_form
 from ..forms import MembershipEndForm, MembershipFilterForm, MembershipForm, PersonChoiceForm
 from ..govuk import query_int
@@ -22,7 +23,7 @@ def _membership_rows(partnership, on: dt.date):
         Membership.objects.current(on)
         .filter(partnership=partnership)
         .select_related("person", "person__organisation", "organisation", "alternate_for__person")
-        .order_by("person__last_name", "person__first_name")
+        .order_by(*by_name("person__"))
     )
     rows.sort(key=lambda m: role_order[m.role])
     return rows

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from ..access import Level, get_access, get_partnership_for_user, partnership_tree
+from ..collation import by_name
 from ..concurrency import save_form
 from ..forms import PartnershipForm
 from ..govuk import query_text
@@ -47,7 +48,7 @@ def partnership_detail(request, slug):
         Membership.objects.current()
         .filter(partnership=partnership)
         .select_related("person", "organisation", "alternate_for__person")
-        .order_by("person__last_name", "person__first_name")
+        .order_by(*by_name("person__"))
     )
     role_order = {role: index for index, role in enumerate(Membership.Role.values)}
     memberships.sort(key=lambda m: role_order[m.role])

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from ..access import get_person_for_user, may_see_contact, require_officer
+from ..collation import by_name
 from ..concurrency import save_form
 from ..forms import InterestForm, PersonForm
 from ..govuk import query_text
@@ -15,7 +16,7 @@ from .common import history_entries, paginate, render_partial
 @login_required
 def person_list(request):
     access = require_officer(request.user)
-    people = access.readable_people().select_related("organisation").order_by("last_name", "first_name")
+    people = access.readable_people().select_related("organisation").order_by(*by_name())
     query = query_text(request.GET.get("q"))
     for word in query.split():
         people = people.filter(

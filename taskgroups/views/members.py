@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from partnerships.collation import by_name
 from partnerships.concurrency import save_form
 from partnerships.govuk import query_int, query_text
 from partnerships.models import Person
@@ -26,7 +27,7 @@ def _search(query: str) -> list[Person]:
         people = people.filter(
             Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(honorific__icontains=word)
         )
-    return list(people.order_by("last_name", "first_name")[:20])
+    return list(people.order_by(*by_name())[:20])
 
 
 @login_required

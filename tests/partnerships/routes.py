@@ -20,6 +20,9 @@ def _person(name):
 ROUTES = [
     Route("home", lambda c: reverse("home"), PUBLIC_PAGE),
     Route("healthz", lambda c: reverse("healthz"), PUBLIC_PAGE),
+    Route("accessibility", lambda c: reverse("accessibility"), PUBLIC_PAGE),
+    Route("privacy", lambda c: reverse("privacy"), PUBLIC_PAGE),
+    Route("contact", lambda c: reverse("contact"), PUBLIC_PAGE),
     Route("partnerships:partnership_list", lambda c: reverse("partnerships:partnership_list"), PUBLIC_PAGE),
     Route(
         "partnerships:partnership_create",
