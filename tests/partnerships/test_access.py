@@ -113,7 +113,8 @@ def test_reports_to_pick_list_and_parent_labels_name_no_private_partnership(clie
     form = client.get(reverse("partnerships:partnership_edit", args=[cast.partnership.slug])).context["form"]
     data = {name: field.value() for name, field in ((n, form[n]) for n in form.fields) if field.value() is not None}
     data["reports_to"] = []
-    client.post(reverse("partnerships:partnership_edit", args=[cast.partnership.slug]), data)
+    saved = client.post(reverse("partnerships:partnership_edit", args=[cast.partnership.slug]), data)
+    assert saved.status_code == 302, saved.context["form"].errors if saved.context else saved
     assert hidden in cast.partnership.reports_to.all()
 
 
