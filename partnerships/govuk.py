@@ -155,9 +155,10 @@ NUL_MESSAGE = "Remove the hidden NUL character (\\0) from the text."
 
 
 def _range_error(label, low, high):
-    what = str(label or "number")
-    what = what[:1].lower() + what[1:]
-    return f"Enter a {what} between {low:,} and {high:,}."
+    what = str(label or "number").replace(" (optional)", "")
+    what = what if what[:2].isupper() else what[:1].lower() + what[1:]
+    article = "an" if what[:1].lower() in "aeiou" else "a"
+    return f"Enter {article} {what} between {low:,} and {high:,}."
 
 
 def _constraint_minimums(model):
@@ -441,7 +442,7 @@ class GovukFormMixin:
             message = (
                 _range_error(field.label or name.replace("_", " "), shown_low, shown_high)
                 if shown_high is not None
-                else f"Enter {field.label or 'a number'} of {shown_low} or more."
+                else f"Enter {_phrase(field.label or 'number')} as {shown_low} or more."
             )
             field.validators.append(validators.MinValueValidator(shown_low, message=message))
             if field.max_value is not None:

@@ -106,8 +106,9 @@ class FigureForm(ModelForm):
         }
 
 
+# absolute_max: a page sent back claiming a thousand figures builds eight, not a thousand.
 FigureFormSet = inlineformset_factory(
-    Achievement, AchievementFigure, form=FigureForm, extra=2, max_num=8, can_delete=True
+    Achievement, AchievementFigure, form=FigureForm, extra=2, max_num=8, absolute_max=8, can_delete=True
 )
 
 
