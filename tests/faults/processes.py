@@ -111,7 +111,8 @@ class PrivatePostgres:
         self._ctl("start", "-l", str(self.data / "server.log"))
 
     def restart(self) -> None:
-        self._ctl("restart", "-m", "fast")
+        # The log file too: without it the server would keep the captured output open and the call never end.
+        self._ctl("restart", "-m", "fast", "-l", str(self.data / "server.log"))
 
     def stop(self) -> None:
         self._run(str(self.bindir / "pg_ctl"), "stop", "-D", str(self.data), "-m", "immediate", check=False)
