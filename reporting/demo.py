@@ -157,6 +157,9 @@ def seed(partnerships: dict) -> None:
     ]
     officer = get_user_model().objects.filter(username="officer@roundtable.example").first()
     for request in requests:
-        report, _queued = report_request(as_at=default_as_at(request["year"]), user=officer, **request)
+        as_at = default_as_at(request["year"])
+        if Report.objects.filter(as_at=as_at, status=Report.Status.DONE, **request).exists():
+            continue  # Loaded before: the demonstration reports are made once.
+        report, _queued = report_request(as_at=as_at, user=officer, **request)
         # Published from the start, so the demonstration member logins can read them too.
         Report.objects.filter(pk=report.pk).update(published_at=report.requested_at, published_by=officer)

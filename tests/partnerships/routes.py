@@ -19,6 +19,7 @@ def _person(name):
 ROUTES = [
     Route("home", lambda c: reverse("home"), PUBLIC_PAGE),
     Route("healthz", lambda c: reverse("healthz"), PUBLIC_PAGE),
+    Route("readyz", lambda c: reverse("readyz"), PUBLIC_PAGE),
     Route("partnerships:partnership_list", lambda c: reverse("partnerships:partnership_list"), PUBLIC_PAGE),
     Route(
         "partnerships:partnership_create",
