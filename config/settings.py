@@ -145,6 +145,11 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     # A request that asks for work must not hang on an unreachable broker: the job row waits instead.
     "socket_connect_timeout": 2,
     "socket_timeout": 10,
+    # Publishing tries the broker once; the worker's own reconnection follows broker_connection_retry.
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_SERIALIZER = "json"

@@ -464,8 +464,3 @@ def email_send(email: OutboundEmail) -> None:
     message.extra_headers["Message-ID"] = f"<outbox-{email.pk}@{settings.SITE_URL.split('//')[-1].split('/')[0]}>"
     message.send(fail_silently=False)
     email.finish(sent_at=timezone.now())
-
-
-def queue_after_commit(task, *args) -> None:
-    """Queue a Celery task that has no job row (a scheduled sweep) once the records it reads are committed."""
-    transaction.on_commit(lambda: task.delay(*args))

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from partnerships import demo as register_demo
+from partnerships import jobs
 from partnerships.models import Organisation, Person
 from reporting import demo, services
 from reporting.models import Report
@@ -21,7 +22,7 @@ def test_a_clerk_asks_for_the_osp_annual_report_watches_it_and_downloads_it(page
     make_clerk(Organisation.objects.get(name="Oxford City Council"), username="clerk@oxford.example")
     # The job waits in the queue until this test plays the worker, so the page is seen polling.
     queued = []
-    monkeypatch.setattr(services, "queue_after_commit", lambda task, *args: queued.append(args))
+    monkeypatch.setattr(jobs, "job_dispatch", lambda model, pk: queued.append((pk,)))
 
     sign_in(page, "clerk@oxford.example")
     page.get_by_role("link", name="Reports", exact=True).click()

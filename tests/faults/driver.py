@@ -131,19 +131,6 @@ def state() -> dict:
     }
 
 
-def hammer(seconds: str) -> dict:
-    """Ask for pages for a while, as users would while the database restarts."""
-    client = _client()
-    results = []
-    deadline = time.monotonic() + float(seconds)
-    while time.monotonic() < deadline:
-        started = time.time()
-        status = client.get("/partnerships/").status_code
-        results.append({"at": started, "status": status})
-        time.sleep(0.2)
-    return {"results": results}
-
-
 COMMANDS = {
     "seed": seed,
     "ask-reports": ask_reports,
@@ -151,7 +138,6 @@ COMMANDS = {
     "publish": publish,
     "login-and-pages": login_and_pages,
     "state": state,
-    "hammer": hammer,
 }
 
 if __name__ == "__main__":

@@ -111,7 +111,8 @@ class PrivatePostgres:
         self._ctl("start", "-l", str(self.data / "server.log"))
 
     def restart(self) -> None:
-        self._ctl("restart", "-m", "fast")
+        # The log file too: without it the server would keep the captured output open and the call never end.
+        self._ctl("restart", "-m", "fast", "-l", str(self.data / "server.log"))
 
     def stop(self) -> None:
         self._run(str(self.bindir / "pg_ctl"), "stop", "-D", str(self.data), "-m", "immediate", check=False)
@@ -204,6 +205,22 @@ class Stack:
             _kill_group(self.worker)
             self.worker = None
 
+    def start_web(self) -> int:
+        """A real web process (gunicorn, one worker) keeping its database connection between requests."""
+        port = free_port()
+        log = open(self.logs / "web.log", "ab")  # noqa: SIM115 - kept open for the process's life
+        self.web = subprocess.Popen(
+            [PYTHON, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
+            cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        )  # fmt: skip
+        wait_for(lambda: _port_open(port), 90, "the web process to listen")
+        return port
+
+    def stop_web(self) -> None:
+        if getattr(self, "web", None) is not None:
+            _kill_group(self.web)
+            self.web = None
+
     def start_beat(self) -> None:
         log = open(self.logs / "beat.log", "ab")  # noqa: SIM115 - kept open for the process's life
         self.beat = subprocess.Popen(
@@ -213,6 +230,7 @@ class Stack:
         )  # fmt: skip
 
     def stop_all(self) -> None:
+        self.stop_web()
         for process in (self.worker, self.beat):
             if process is not None:
                 _kill_group(process)

@@ -23,6 +23,7 @@ ROUTES = [
     Route("accessibility", lambda c: reverse("accessibility"), PUBLIC_PAGE),
     Route("privacy", lambda c: reverse("privacy"), PUBLIC_PAGE),
     Route("contact", lambda c: reverse("contact"), PUBLIC_PAGE),
+    Route("readyz", lambda c: reverse("readyz"), PUBLIC_PAGE),
     Route("partnerships:partnership_list", lambda c: reverse("partnerships:partnership_list"), PUBLIC_PAGE),
     Route(
         "partnerships:partnership_create",
