@@ -22,10 +22,12 @@ from django.db import connection
 from django.http import HttpResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 PATHS = {"/healthz", "/readyz"}
 
 
+@require_safe
 @never_cache
 def healthz(request):
     """The process is up and answering."""
@@ -88,6 +90,7 @@ def _heartbeat(name: str):
     return {"ok": ago <= settings.HEALTH_HEARTBEAT_LATE_SECONDS, "detail": f"seen {ago} s ago", "seconds_ago": ago}
 
 
+@require_safe
 @never_cache
 def readyz(request):
     checks = {

@@ -13,6 +13,11 @@ READ_METHODS = {"GET", "HEAD", "OPTIONS"}
 
 def declared_methods(view) -> set[str] | None:
     """The methods a view declares with require_http_methods (require_POST, require_GET...), or None."""
+    actions = getattr(view, "actions", None)
+    if isinstance(actions, dict):
+        # A REST framework viewset: the methods routed to an action, within those its class allows.
+        allowed = set(getattr(view.cls, "http_method_names", ()))
+        return {name.upper() for name in actions if name in allowed}
     view_class = getattr(view, "view_class", None)
     if view_class is not None:
         return {name.upper() for name in view_class.http_method_names if hasattr(view_class, name)}

@@ -106,6 +106,8 @@ class ReadOnlyView(Conditional, viewsets.ReadOnlyModelViewSet):
     """Subclasses give `scope(access)` (the records the caller may read) and their filters."""
 
     filters: tuple[Filter, ...] = ()
+    # Read-only: anything else is answered 405 before any record is looked at.
+    http_method_names = ["get", "head", "options"]
     schema = FilteredSchema()
     lookup_value_regex = "[^/]+"
 

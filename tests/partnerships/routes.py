@@ -157,6 +157,8 @@ POSTS = {
     "partnerships:money_edit": SAME_AS_GET,
     "partnerships:organisation_create": SAME_AS_GET,
     "partnerships:organisation_edit": SAME_AS_GET,
+    "partnerships:participation_add": SAME_AS_GET,
+    "partnerships:participation_edit": SAME_AS_GET,
     "partnerships:partnership_create": SAME_AS_GET,
     "partnerships:person_create": SAME_AS_GET,
     "partnerships:person_edit": SAME_AS_GET,

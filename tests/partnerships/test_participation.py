@@ -110,7 +110,7 @@ def test_an_officer_adds_a_seat_held_by_office_and_ends_it(client, board, counci
     )
     assert answer.status_code == 200
     page = answer.content.decode()
-    assert 'id="office-error"' in page and "Name the office that holds the seat" in page
+    assert 'id="id_office_error"' in page and "Name the office that holds the seat" in page
     assert not Participation.objects.exists()
     answer = client.post(
         url,
