@@ -45,10 +45,13 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-# Figures as JSON, on a database of its own (set BENCH_DATABASE_URL for PostgreSQL).
+# Figures as JSON, on a database of its own (set BENCH_DATABASE_URL for PostgreSQL): query counts and
+# in-process times at scales 1 and 10, then each page under gunicorn beside a hello-world Django view.
+# BENCH_ARGS passes options on, e.g. `make bench BENCH_ARGS=--quick` or `BENCH_ARGS="--scale 1"`.
+BENCH_ARGS ?=
 bench: install
 	@DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/bench.sqlite3} $(BIN)/python manage.py migrate --noinput -v0
-	@DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/bench.sqlite3} $(BIN)/python manage.py bench --i-know-this-empties-the-database
+	@DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/bench.sqlite3} $(BIN)/python manage.py bench --i-know-this-empties-the-database $(BENCH_ARGS)
 
 vendor:
 	bash scripts/vendor_frontend.sh

@@ -12,11 +12,14 @@ def pages(context, users) -> list[tuple[str, str, object]]:
     member = Membership.objects.filter(partnership=busiest).select_related("person", "organisation").first()
     organisation = member.organisation
     person = member.person
+    public = Partnership.objects.filter(is_public=True).order_by("pk").first()
     return [
         ("home", reverse("home"), users["officer"]),
+        ("home_public", reverse("home"), None),
         ("partnership_list", reverse("partnerships:partnership_list"), users["officer"]),
         ("partnership_list_public", reverse("partnerships:partnership_list"), None),
         ("partnership_detail", reverse("partnerships:partnership_detail", args=[busiest.slug]), users["officer"]),
+        ("partnership_detail_public", reverse("partnerships:partnership_detail", args=[public.slug]), None),
         ("partnership_tree", reverse("partnerships:partnership_tree", args=[busiest.slug]), users["officer"]),
         ("partnership_edit", reverse("partnerships:partnership_edit", args=[busiest.slug]), users["officer"]),
         ("membership_list", reverse("partnerships:membership_list", args=[busiest.slug]), users["officer"]),

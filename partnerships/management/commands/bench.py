@@ -2,6 +2,8 @@
 
 Benchmarks report; tests assert. Each app lists its pages in <app>/bench.py as pages(context, users)
 and may add other figures (a pack build, a report render) as measures(context, users) -> dict.
+At the --scale given, the pages in HTTP_PAGES are also served by gunicorn beside a hello-world
+Django view and measured over HTTP (see partnerships/bench_http.py).
 """
 
 import importlib
@@ -17,9 +19,28 @@ from django.db import connection, reset_queries
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from partnerships import bench_http
+
 from .generate_dataset import generate_all
 
 APPS = ["partnerships", "themes", "taskgroups", "meetings", "reporting"]
+
+# The pages held to the hello-world view: each app's bench.py names them.
+HTTP_PAGES = [
+    "meeting_detail_public",
+    "meeting_detail_member",
+    "partnership_detail",
+    "partnership_detail_public",
+    "partnership_list",
+    "my_meetings",
+    "home",
+    "home_public",
+    "membership_list",
+    "membership_list_as_at",
+    "themes_reports_due_admin",
+    "taskgroups_overview_admin",
+    "themes_outcomes_dashboard",
+]
 
 
 def _bench_modules(apps):
@@ -58,18 +79,30 @@ class Command(BaseCommand):
     help = "Benchmark pages at dataset scales 1 and 10 (uses and empties the configured database)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--scales", default="1,10")
+        parser.add_argument("--scales", default="1,10", help="Scales whose query counts and in-process times to take.")
+        parser.add_argument("--scale", type=float, help="The scale to serve over HTTP (default: the largest).")
         parser.add_argument("--runs", type=int, default=15)
+        parser.add_argument(
+            "--quick", action="store_true", help="Scale 1 only, few requests, no report or pack builds (for CI)."
+        )
+        parser.add_argument("--no-http", action="store_true", help="Only the in-process figures.")
         parser.add_argument("--apps", default=",".join(APPS), help="Comma-separated apps whose pages to measure.")
         parser.add_argument("--i-know-this-empties-the-database", action="store_true", dest="confirmed")
 
-    def handle(self, *args, scales, runs, confirmed, apps, **options):
+    def handle(self, *args, scales, scale, runs, quick, no_http, confirmed, apps, **options):
         if not confirmed:
             raise CommandError("bench empties the database it runs on; pass --i-know-this-empties-the-database.")
         settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
         settings.ROUNDTABLE_REQUIRE_MFA = False
-        results = {"database": connection.vendor, "runs": runs, "scales": {}}
-        for scale in [float(s) for s in scales.split(",")]:
+        scale_list = [float(s) for s in scales.split(",")]
+        if quick:
+            scale_list, runs = [scale or 1.0], 1
+        http_scale = scale if scale is not None else max(scale_list)
+        # The HTTP run needs the data at its scale in the database, so that scale is generated last.
+        if not no_http:
+            scale_list = [s for s in scale_list if s != http_scale] + [http_scale]
+        results = {"database": connection.vendor, "runs": runs, "quick": quick, "scales": {}}
+        for scale in scale_list:
             call_command("flush", interactive=False, verbosity=0)
             started = time.perf_counter()
             context = generate_all(scale)
@@ -82,11 +115,23 @@ class Command(BaseCommand):
                 ),
             }
             figures = {"generate_seconds": round(time.perf_counter() - started, 2), "pages": {}, "measures": {}}
+            listed = []
             for module in _bench_modules(apps.split(",")):
                 for name, url, user in module.pages(context, users):
                     figures["pages"][name] = measure_page(url, user, runs)
-                if hasattr(module, "measures"):
+                    listed.append((name, url, user))
+                if hasattr(module, "measures") and not quick:
                     figures["measures"].update(module.measures(context, users))
+            figures["in_process_seconds"] = round(time.perf_counter() - started - figures["generate_seconds"], 1)
+            if scale == http_scale and not no_http:
+                wanted = [page for page in listed if page[0] in HTTP_PAGES]
+                http_started = time.perf_counter()
+                served = bench_http.run(wanted, bench_http.QUICK if quick else bench_http.FULL)
+                results["http"] = {
+                    "scale": f"{scale:g}",
+                    **served,
+                    "seconds": round(time.perf_counter() - http_started, 1),
+                }
             results["scales"][f"{scale:g}"] = figures
         keys = list(results["scales"])
         if len(keys) > 1:

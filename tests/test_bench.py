@@ -1,0 +1,49 @@
+"""The bench harness's sums and the shape of what it prints; its timings are never asserted."""
+
+import os
+
+import pytest
+
+from partnerships import bench_http
+
+
+def test_percentile_interpolates_between_ranks():
+    values = [4.0, 1.0, 3.0, 2.0, 5.0]
+    assert bench_http.percentile(values, 50) == 3.0
+    assert bench_http.percentile(values, 0) == 1.0
+    assert bench_http.percentile(values, 100) == 5.0
+    assert bench_http.percentile(values, 99) == pytest.approx(4.96)
+    assert bench_http.percentile([7.0], 99) == 7.0
+
+
+def test_percentile_of_nothing_is_an_error():
+    with pytest.raises(ValueError):
+        bench_http.percentile([], 50)
+
+
+def test_summary_gives_p50_p99_and_rate():
+    summary = bench_http.summarise([10.0, 20.0, 30.0], load_count=50, load_seconds=2.0, errors=1)
+    assert summary == {"p50_ms": 20.0, "p99_ms": 29.8, "rps": 25.0, "requests": 53, "errors": 1}
+
+
+def test_ratios_against_the_hello_world_view():
+    hello = {"p50_ms": 2.0, "rps": 1000.0}
+    fast = bench_http.ratios({"p50_ms": 12.0, "rps": 150.0}, hello)
+    assert fast == {"p50_ratio": 6.0, "rps_ratio": 0.15, "within_target": True}
+    slow_time = bench_http.ratios({"p50_ms": 18.0, "rps": 150.0}, hello)
+    assert slow_time["p50_ratio"] == 9.0 and not slow_time["within_target"]
+    low_rate = bench_http.ratios({"p50_ms": 12.0, "rps": 90.0}, hello)
+    assert low_rate["rps_ratio"] == 0.09 and not low_rate["within_target"]
+    assert bench_http.ratios({"p50_ms": 1.0, "rps": 1.0}, {"p50_ms": 0, "rps": 0})["within_target"] is False
+
+
+def test_hello_world_under_gunicorn_gives_every_figure():
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    plan = bench_http.Plan(sequential=3, load_requests=8, load_seconds=5)
+    with bench_http.gunicorn("config.hello_wsgi:application", env, "/") as port:
+        status, _ms = bench_http.get(port, "/")
+        figures = bench_http.measure(port, "/", None, plan)
+    assert status == 200
+    assert set(figures) == {"p50_ms", "p99_ms", "rps", "requests", "errors"}
+    assert figures["requests"] == 11
+    assert figures["errors"] == 0
