@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("themes.urls")),
     path("", include("taskgroups.urls")),
     path("", include("reporting.urls")),
+    path("search/", include("reporting.search.urls")),
 ]
 
 handler403 = "partnerships.views.errors.permission_denied"
