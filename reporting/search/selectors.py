@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import F, Q, TextField, Value
-from django.db.models.functions import Concat
+from django.db.models import F, Func, Q, TextField, Value
+from django.db.models.functions import NullIf
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -239,44 +239,42 @@ def _headline(text: str) -> SafeString:
 
 
 def _snippet_source(kind: Kind):
-    parts = []
-    for name in kind.snippet:
-        if parts:
-            parts.append(Value(" … "))
-        parts.append(F(name))
-    return parts[0] if len(parts) == 1 else Concat(*parts, output_field=TextField())
+    """The snippet's fields joined, the empty ones left out (concat_ws skips NULLs)."""
+    if len(kind.snippet) == 1:
+        return F(kind.snippet[0])
+    parts = [NullIf(F(name), Value("")) for name in kind.snippet]
+    return Func(Value(" … "), *parts, function="concat_ws", output_field=TextField())
 
 
 def _postgres(kind: Kind, rows, query: str):
     search = SearchQuery(query, search_type="websearch", config=CONFIG)
-    vector = SearchVector(*kind.fields, config=CONFIG)
-    rows = rows.annotate(rank=SearchRank(vector, search)).filter(
-        # Each field matched on its own lets an index on one field (a paper's text) do the work.
-        _any_field(kind, search)
-    )
-    rows = rows.annotate(
-        headline=SearchHeadline(
-            _snippet_source(kind),
-            search,
-            config=CONFIG,
-            start_sel=_START,
-            stop_sel=_STOP,
-            max_words=35,
-            min_words=15,
-            max_fragments=2,
-            fragment_delimiter=" … ",
+    # Each field matched on its own, so an index on one field's words (a paper's text) can do the work;
+    # the rank weighs them all together.
+    fields = {f"_words_{n}": SearchVector(name, config=CONFIG) for n, name in enumerate(kind.fields)}
+    any_field = Q()
+    for alias in fields:
+        any_field |= Q(**{alias: search})
+    rows = (
+        rows.alias(**fields)
+        .filter(any_field)
+        .annotate(
+            rank=SearchRank(SearchVector(*kind.fields, config=CONFIG), search),
+            headline=SearchHeadline(
+                _snippet_source(kind),
+                search,
+                config=CONFIG,
+                start_sel=_START,
+                stop_sel=_STOP,
+                max_words=35,
+                min_words=15,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            ),
         )
     )
     if "current__text" in kind.fields:
         rows = rows.defer("current__text")
     return rows.order_by("-rank", "-pk")[:PER_KIND], lambda row: _headline(row.headline)
-
-
-def _any_field(kind: Kind, search: SearchQuery) -> Q:
-    condition = Q()
-    for name in kind.fields:
-        condition |= Q(**{f"{name}__search": search})
-    return condition
 
 
 def _fallback(kind: Kind, rows, query: str):
