@@ -12,7 +12,7 @@ from django.urls import reverse
 from pypdf import PdfWriter
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
-from meetings.models import AgendaItem, Decision, Meeting, PaperVersion
+from meetings.models import AgendaItem, Decision, Meeting, Paper, PaperVersion
 from meetings.paper_text import extract_text
 from meetings.services import agenda_publish, paper_add
 from reporting.search.selectors import highlight, terms
@@ -211,3 +211,15 @@ def test_query_count_is_flat(client, cast, public_record):
     assert after == before
     # One query per kind of record, and the few that work out who the reader is.
     assert after <= 16
+
+
+def test_the_demonstration_papers_are_found_by_their_words_and_confidential_ones_only_by_members(client, db):
+    from meetings import demo as meetings_demo
+    from partnerships import demo as partnerships_demo
+
+    meetings_demo.seed(partnerships_demo.seed())
+    public = "What the partnership is asked to do"
+    assert 'id="results-papers"' in results(client, f'"{public}"')
+    assert Paper.objects.filter(is_confidential=True, current__text__contains="Not for publication").exists()
+    found = results(client, '"Not for publication"').split('id="search-results"')[1]
+    assert "Nothing found" in found
