@@ -18,7 +18,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from meetings.access import can_read_paper
-from meetings.models import Action, AgendaItem, Decision, Meeting, Paper
+from meetings.models import Action, AgendaItem, Decision, Meeting, Paper, PaperVersion
 from meetings.views.common import page_flags
 from partnerships.access import Access
 
@@ -250,10 +250,17 @@ def _postgres(kind: Kind, rows, query: str):
     search = SearchQuery(query, search_type="websearch", config=CONFIG)
     # Each field matched on its own, so an index on one field's words (a paper's text) can do the work;
     # the rank weighs them all together.
-    fields = {f"_words_{n}": SearchVector(name, config=CONFIG) for n, name in enumerate(kind.fields)}
+    fields = {
+        f"_words_{n}": SearchVector(name, config=CONFIG) for n, name in enumerate(kind.fields) if "__" not in name
+    }
     any_field = Q()
     for alias in fields:
         any_field |= Q(**{alias: search})
+    if "current__text" in kind.fields:
+        # A paper's words live on its current version: matched in their own table, where their index is.
+        versions = PaperVersion.objects.alias(words=SearchVector("text", config=CONFIG)).filter(words=search)
+        titles = Paper.objects.alias(words=SearchVector("title", config=CONFIG)).filter(words=search)
+        any_field = Q(pk__in=titles.values("pk")) | Q(current__in=versions.values("pk"))
     rows = (
         rows.alias(**fields)
         .filter(any_field)
