@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("reporting.urls")),
     path("api/", include("reporting.api.urls")),
     path("open-data/", include("reporting.opendata.urls")),
+    path("search/", include("reporting.search.urls")),
 ]
 
 handler403 = "partnerships.views.errors.permission_denied"

@@ -28,6 +28,7 @@ from .models import (
     PaperVersion,
     ProgrammeItem,
 )
+from .paper_text import extract_text
 from .services import (
     agenda_renumber,
     decision_record,
@@ -317,6 +318,7 @@ def _items(meeting: Meeting, items) -> None:
                     size=len(data),
                     page_count=len(PdfReader(ContentFile(data)).pages),
                     sha256=hashlib.sha256(data).hexdigest(),
+                    text=extract_text(ContentFile(data)),
                 )
                 version.file.save("paper.pdf", ContentFile(data), save=False)
                 version.save()

@@ -301,6 +301,7 @@ class PaperVersion(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     uploaded_at = models.DateTimeField(default=timezone.now)
+    text = models.TextField(blank=True, editable=False, help_text="The words of the PDF, for search.")
 
     class Meta:
         ordering = ["paper", "-number"]

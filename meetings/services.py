@@ -35,6 +35,7 @@ from .models import (
     StandingItem,
     Vote,
 )
+from .paper_text import extract_text
 from .papers import check_pdf
 
 logger = logging.getLogger(__name__)
@@ -341,6 +342,7 @@ def _store_version(paper: Paper, upload, user) -> PaperVersion:
         page_count=checked.page_count,
         sha256=checked.sha256,
         uploaded_by=user if getattr(user, "is_authenticated", False) else None,
+        text=extract_text(upload),
     )
     version.file.save(upload.name, ContentFile(checked.data), save=False)
     version.save()

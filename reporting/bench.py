@@ -43,6 +43,8 @@ def pages(context, users) -> list[tuple[str, str, object]]:
             users["officer"],
         ),
         ("report_detail", reverse("reporting:report_detail", args=[report.pk]), users["officer"]),
+        ("search", reverse("search:search") + "?q=partnership+meeting", users["officer"]),
+        ("search_public", reverse("search:search") + "?q=partnership+meeting", None),
     ]
 
 

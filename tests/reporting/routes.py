@@ -2,7 +2,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from reporting.models import Report
-from tests.matrix import EDIT, READ, SAME_AS_GET, SIGNED_IN, Route
+from tests.matrix import EDIT, PUBLIC_PAGE, READ, SAME_AS_GET, SIGNED_IN, Route
 
 from .api_routes import ROUTES as API_ROUTES
 from .factories import ReportFactory, council_review
@@ -62,6 +62,7 @@ def _council(name, *extra):
 
 
 ROUTES = [
+    Route("search:search", lambda c: reverse("search:search") + "?q=riverside", PUBLIC_PAGE),
     Route("reporting:report_index", lambda c: reverse("reporting:report_index"), SIGNED_IN),
     Route("reporting:partnership_reports", _slug("partnership_reports"), READ_SIGNED_IN),
     Route(
