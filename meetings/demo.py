@@ -1,9 +1,9 @@
-"""A year of OSP meetings from seeds/001 and seeds/002, with papers generated as small PDFs.
+"""A year of OSP meetings from the OSP annual update to Council (March 2023) and the OSP Terms of Reference, with papers generated as small PDFs.
 
-Topics come from seeds/001 paragraph 36 ("Other areas covered by the OSP over the last 12 months"),
+Topics come from the OSP annual update to Council (March 2023) paragraph 36 ("Other areas covered by the OSP over the last 12 months"),
 the annual review from paragraph 37 and the 2023 workshops from paragraph 38. The meeting pattern,
-hours and fallback venue are seeds/002 Appendix D's. Dates are illustrative: the documents give the
-year's topics, not the day each was taken. Every person named is an OSP member in seeds/001 Appendix 1.
+hours and fallback venue are the OSP Terms of Reference Appendix D's. Dates are illustrative: the documents give the
+year's topics, not the day each was taken. Every person named is an OSP member in the OSP annual update to Council (March 2023) Appendix 1.
 """
 
 import datetime as dt
@@ -61,7 +61,7 @@ WORKSHOP_ITEMS = [
     "Housing delivery",
 ]
 
-ILLUSTRATIVE = "Dates are illustrative: seeds/001 lists the year's topics, not the day each was discussed."
+ILLUSTRATIVE = "Dates are illustrative: the OSP annual update to Council (March 2023) lists the year's topics, not the day each was discussed."
 
 # (date, kind, host, [(item title, kind, presenter, summary, [(paper title, confidential)])])
 MEETINGS = [
@@ -140,7 +140,7 @@ MEETINGS = [
                 "Revisiting the clarity of purpose for the OSP",
                 AgendaItem.Kind.MAJOR,
                 ("Paul", "James"),
-                "seeds/001 paragraph 37: 'do less better', focus on significant complex issues, think up-stream, "
+                "The Chair's proposals: 'do less better', focus on significant complex issues, think up-stream, "
                 "and hold partners and the OSP itself to account on impact.",
                 [("Refreshing the OSP agenda for 2023", False)],
             ),
@@ -175,7 +175,7 @@ MEETINGS = [
         ],
     ),
     (
-        # seeds/001 paragraph 38: initial future workshop agenda items.
+        # The OSP annual update to Council (March 2023) paragraph 38: initial future workshop agenda items.
         dt.date(2023, 4, 11),
         Meeting.Kind.WORKSHOP,
         None,
@@ -188,7 +188,7 @@ MEETINGS = [
     ),
 ]
 
-# seeds/002 Appendix B: each theme reports twice a year; one or two present their update at a meeting.
+# The OSP Terms of Reference Appendix B: each theme reports twice a year; one or two present their update at a meeting.
 THEME_UPDATES = {
     dt.date(2022, 11, 8): [("Low Carbon City", 2022, 1), ("Economic Development, Growth and Regeneration", 2022, 1)],
     dt.date(2023, 4, 11): [("Safer Communities", 2022, 2)],

@@ -15,7 +15,7 @@ from simple_history.models import HistoricalRecords
 from partnerships.jobs import BackgroundJob
 from partnerships.models import Membership, Organisation, Partnership, Person, Versioned
 
-# seeds/002 Appendix D: regular meetings 10:30 to 13:00; the annual planning and review meeting 9:30 to 14:00.
+# The OSP Terms of Reference Appendix D: regular meetings 10:30 to 13:00; the annual planning and review meeting 9:30 to 14:00.
 REGULAR_HOURS = (dt.time(10, 30), dt.time(13, 0))
 ANNUAL_REVIEW_HOURS = (dt.time(9, 30), dt.time(14, 0))
 
@@ -167,7 +167,7 @@ class Meeting(Versioned):
 
 
 class StandingItem(models.Model):
-    """An item every new meeting of a partnership starts with (seeds/002 Appendix D)."""
+    """An item every new meeting of a partnership starts with (the OSP Terms of Reference Appendix D)."""
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="standing_items")
     position = models.PositiveSmallIntegerField()
@@ -212,7 +212,7 @@ class AgendaItem(Versioned):
         Person,
         blank=True,
         related_name="guest_items",
-        help_text="People invited for this item only (seeds/002 'Membership of the OSP'). Guests do not vote.",
+        help_text="People invited for this item only. Guests do not vote.",
     )
     minutes = models.TextField(blank=True, help_text="What was discussed and agreed, as the minutes record it.")
     theme_report = models.ForeignKey(
@@ -221,7 +221,7 @@ class AgendaItem(Versioned):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="agenda_items",
-        help_text="For a theme update: the theme's report this item takes (seeds/002 Appendix B).",
+        help_text="For a theme update: the theme's report this item takes.",
     )
     task_group_report = models.ForeignKey(
         "taskgroups.GroupReport",
@@ -230,7 +230,7 @@ class AgendaItem(Versioned):
         on_delete=models.SET_NULL,
         related_name="agenda_items",
         verbose_name="task-and-finish group report",
-        help_text="For a task-and-finish report: the group's report this item takes (seeds/002 Appendix C).",
+        help_text="For a task-and-finish report: the group's report this item takes.",
     )
     history = HistoricalRecords(m2m_fields=[guests])
 
@@ -316,7 +316,7 @@ class PaperVersion(models.Model):
 
 
 class Attendance(models.Model):
-    """One seat's attendance at a meeting (seeds/002: a lead representative may send an alternate)."""
+    """One seat's attendance at a meeting (the OSP Terms of Reference: a lead representative may send an alternate)."""
 
     class Status(models.TextChoices):
         PRESENT = "present", "Present"
@@ -363,7 +363,7 @@ class Attendance(models.Model):
 
 
 class Declaration(models.Model):
-    """A declaration of interest against an agenda item (seeds/002 Appendix A, principle 2)."""
+    """A declaration of interest against an agenda item (the OSP Terms of Reference Appendix A, principle 2)."""
 
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="declarations")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="declarations")

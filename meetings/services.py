@@ -45,7 +45,7 @@ class MeetingRuleBroken(Exception):
     """An operation the meeting's rules refuse, with the reason a person sees."""
 
 
-# seeds/002 Appendix D and the issue: every meeting opens with these and ends with any other business.
+# The OSP Terms of Reference, Appendix D: every meeting opens with these and ends with any other business.
 DEFAULT_STANDING_ITEMS = [
     ("Apologies", AgendaItem.Kind.APOLOGIES, 5, False),
     ("Declarations of interest", AgendaItem.Kind.DECLARATIONS, 5, False),
@@ -124,7 +124,7 @@ def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
 def schedule_dates(partnership: Partnership, first_date: dt.date) -> list[tuple[dt.date, str]]:
     """A year of meetings from the partnership's pattern, on the same weekday of the month as the first.
 
-    seeds/002 Appendix D: quarterly meetings plus the annual planning and review meeting in November.
+    the OSP Terms of Reference Appendix D: quarterly meetings plus the annual planning and review meeting in November.
     A regular meeting that falls in the review month becomes the annual review.
     """
     gap = MONTHS_BETWEEN.get(partnership.meeting_frequency)

@@ -1,8 +1,8 @@
 """The partnership's voting rule applied to one vote: a pure function, with no database.
 
-Sources: seeds/002 'Membership of the OSP' (the observer is welcome to contribute to the debate but
+Sources: the OSP Terms of Reference 'Membership of the OSP' (the observer is welcome to contribute to the debate but
 does not hold a vote; a lead representative may send an alternate; guests come for named agenda
-items) and seeds/003 'Voting arrangements' ("Simple majority of voting Members, subject to that
+items) and the Shared Ambition paper (CA Board, 16 October 2024) 'Voting arrangements' ("Simple majority of voting Members, subject to that
 majority including the vote of the Mayor, or the Deputy Mayor acting in place of the Mayor").
 """
 

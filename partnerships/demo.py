@@ -48,14 +48,14 @@ ORGANISATIONS = [
     ("Cambridgeshire and Peterborough Business Board", "", REPRESENTATIVE, False),
 ]
 
-# seeds/001 Appendix 1: Oxford Strategic Partnership Membership – March 2023.
+# The OSP annual update to Council (March 2023) Appendix 1: Oxford Strategic Partnership Membership – March 2023.
 OSP_MEMBERS = [
     # honorific, first, last, job title, organisation, councillor, role, lead
     ("", "Paul", "James", "Chief Executive", "River Learning Trust", False, "chair", True),
     ("", "Gillian", "Aitken", "Registrar", "University of Oxford", False, "member", False),
     ("Cllr", "Susan", "Brown", "Leader", "Oxford City Council", True, "member", False),
     ("Cllr", "Shaista", "Aziz", "", "Oxford City Council", True, "member", False),
-    # seeds/002: the leader of the opposition attends as an observer, without a vote.
+    # The OSP Terms of Reference: the leader of the opposition attends as an observer, without a vote.
     ("Cllr", "Chris", "Smowton", "Liberal Democrat Group Leader", "Oxford City Council", True, "observer", False),
     (
         "",
@@ -228,9 +228,9 @@ def seed() -> dict[str, Partnership]:
     for honorific, first, last, title, org_name, councillor, role, lead in OSP_MEMBERS:
         person = _person(honorific, first, last, title, orgs[org_name], councillor)
         start = dt.date(2022, 10, 1) if role == "chair" else None
-        notes = "Took the chair in October 2022 (seeds/001 §7); the day is illustrative." if start else ""
+        notes = "Took the chair in October 2022; the day is illustrative." if start else ""
         _seat(osp, person, orgs[org_name], role, lead=lead, start=start, notes=notes)
-    # The chair's predecessors (seeds/001 §7): the document gives the order, not the dates.
+    # The chair's predecessors (the OSP annual update to Council (March 2023) §7): the document gives the order, not the dates.
     royall = _person("Baroness", "Jan", "Royall")
     caroline = Person.objects.get(first_name="Caroline", last_name="Green")
     _seat(
@@ -240,7 +240,7 @@ def seed() -> dict[str, Partnership]:
         "chair",
         start=dt.date(2019, 4, 1),
         end=dt.date(2022, 3, 31),
-        notes="Demonstration data: dates illustrative; seeds/001 §7 says only that she stood down.",
+        notes="Demonstration data: dates illustrative; the OSP annual update to Council (March 2023) §7 says only that she stood down.",
         reason="Stood down",
     )
     _seat(
@@ -250,7 +250,7 @@ def seed() -> dict[str, Partnership]:
         "chair",
         start=dt.date(2022, 4, 1),
         end=dt.date(2022, 9, 30),
-        notes="Interim chair (seeds/001 §7); dates illustrative.",
+        notes="Interim chair; dates illustrative.",
         reason="Interim chair until a new chair took over",
     )
     Budget.objects.update_or_create(

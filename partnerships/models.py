@@ -57,7 +57,7 @@ class Versioned(models.Model):
 
 
 class Organisation(Versioned):
-    """A body that can be a partner; sectors per seeds/002 'Criteria for membership'."""
+    """A body that can be a partner; sectors per the OSP Terms of Reference 'Criteria for membership'."""
 
     class Sector(models.TextChoices):
         PUBLIC = "public", "Public sector"
@@ -293,7 +293,7 @@ class MembershipQuerySet(models.QuerySet):
 
 
 class Membership(Versioned):
-    """A person's seat on a partnership for an organisation; ending it keeps it (seeds/002 'Membership')."""
+    """A person's seat on a partnership for an organisation; ending it keeps it (the OSP Terms of Reference 'Membership')."""
 
     class Role(models.TextChoices):
         CHAIR = "chair", "Chair"
@@ -307,7 +307,7 @@ class Membership(Versioned):
     SEAT_ROLES = (Role.CHAIR, Role.DEPUTY_CHAIR, Role.MEMBER, Role.OBSERVER)
     VOTING_ROLES = (Role.CHAIR, Role.DEPUTY_CHAIR, Role.MEMBER)
     LEAD_ROLES = (Role.CHAIR, Role.DEPUTY_CHAIR, Role.MEMBER)
-    # seeds/002: chair and deputy chair normally serve three years.
+    # The OSP Terms of Reference: chair and deputy chair normally serve three years.
     NORMAL_TENURE_YEARS = 3
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="memberships")
@@ -392,7 +392,7 @@ class Membership(Versioned):
 
     @property
     def tenure_ends(self) -> dt.date | None:
-        """When a chair's or deputy's normal tenure runs out (seeds/002: three years)."""
+        """When a chair's or deputy's normal tenure runs out (the OSP Terms of Reference: three years)."""
         if self.end_date:
             return self.end_date
         if not self.start_date:
@@ -620,7 +620,7 @@ class Budget(Versioned):
 
 
 class Contribution(Versioned):
-    """What an organisation pays towards a partnership in a year (seeds/004 §4.1–4.2)."""
+    """What an organisation pays towards a partnership in a year (Cambridge City Council's Annual Review of Strategic Partnerships 2024 §4.1–4.2)."""
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="contributions")
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="contributions")
@@ -645,7 +645,7 @@ class Contribution(Versioned):
 
 
 class FundingAward(Versioned):
-    """Funding a partnership won (seeds/001 §32–33: £75,000 from Innovate UK)."""
+    """Funding a partnership won (the OSP annual update to Council (March 2023) §32–33: £75,000 from Innovate UK)."""
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="funding_awards")
     funder = models.CharField(max_length=200)
@@ -669,7 +669,7 @@ class FundingAward(Versioned):
 
 
 class Interest(Versioned):
-    """An entry in a person's register of interests (seeds/002 Appendix A, principle 2)."""
+    """An entry in a person's register of interests (the OSP Terms of Reference Appendix A, principle 2)."""
 
     class Kind(models.TextChoices):
         EMPLOYMENT = "employment", "Employment, office or trade"

@@ -1,4 +1,4 @@
-"""Operations across partnership records, and the governance checks of seeds/002."""
+"""Operations across partnership records, and the governance checks of the OSP Terms of Reference."""
 
 import datetime as dt
 from dataclasses import dataclass
@@ -86,7 +86,7 @@ def partnership_save(*, partnership: Partnership, started_from: int | None = Non
 def partnership_warnings(
     *, partnership: Partnership, memberships: list[Membership], today: dt.date | None = None
 ) -> list[GovernanceWarning]:
-    """Governance warnings from the current seats (seeds/002 'Membership of the OSP', 'Criteria for membership').
+    """Governance warnings from the current seats (the OSP Terms of Reference 'Membership of the OSP', 'Criteria for membership').
 
     `memberships` are the partnership's current memberships with person and organisation loaded.
     """

@@ -1,8 +1,8 @@
 """Report pages and the cost of making each report, for `make bench`.
 
 measures() times the three steps of a report (gathering the records, the HTML, the PDF) and the
-process's peak memory while it is made: for the OSP's 2022/23 annual update (seeds/001), Cambridge
-City Council's 2023/24 review (seeds/004) and the annual update of the largest generated partnership.
+process's peak memory while it is made: for the OSP's 2022/23 annual update, Cambridge
+City Council's 2023/24 review (Cambridge City Council's Annual Review of Strategic Partnerships 2024) and the annual update of the largest generated partnership.
 """
 
 import datetime as dt
@@ -110,7 +110,7 @@ def measure_report(kind: str, *, year: int, as_at: dt.date, runs: int = RUNS, **
 
 
 def _seed_demonstration_data() -> dict:
-    """The seed documents' partnerships, every app's demonstration records and the two narratives."""
+    """The source documents' partnerships, every app's demonstration records and the two narratives."""
     partnerships = register_demo.seed()
     for app in ("themes", "taskgroups", "meetings"):
         try:

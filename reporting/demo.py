@@ -1,7 +1,7 @@
-"""The officers' narrative for the two demonstration reports, in the words of the seed documents.
+"""The officers' narrative for the two demonstration reports, in the words of the source documents.
 
-seeds/001 is the OSP's annual update to Council for 2022/23 (March 2023); seeds/004 is Cambridge City
-Council's review of its strategic partnerships for 2023/24 (June 2024). Everything else in those reports
+"The Oxford Strategic Partnership, annual update to Council, March 2023" covers 2022/23; "Cambridge City
+Council, Annual Review of Strategic Partnerships 2024" covers 2023/24. Everything else in those reports
 comes from the records the other demonstration data sets up.
 """
 

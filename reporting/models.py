@@ -1,7 +1,7 @@
 """Annual reports: the officer's narrative for a year, and every report made, kept as it was made.
 
-Two reports (DESIGN.md 'reporting'): a partnership's annual update to Council (seeds/001) and a
-council's review of all the partnerships it sits on (seeds/004). Both are about a financial year,
+Two reports: a partnership's annual update to Council (as the OSP's of March 2023) and a
+council's review of all the partnerships it sits on (Cambridge City Council's Annual Review of Strategic Partnerships 2024). Both are about a financial year,
 April to March, named by the year it starts: 2022 is 2022/23.
 """
 
@@ -60,7 +60,7 @@ class Narrative(Versioned):
     )
     year = models.PositiveSmallIntegerField(help_text="The year the financial year starts: 2022 for 2022/23.")
 
-    # The cover and summary table (seeds/001 first page; seeds/004 'To', 'Report by', 'Wards affected').
+    # The cover and summary table (the OSP annual update to Council (March 2023) first page; Cambridge City Council's Annual Review of Strategic Partnerships 2024 'To', 'Report by', 'Wards affected').
     addressed_to = models.TextField(
         "to", blank=True, help_text="Who the report goes to, e.g. Council, or each councillor and committee."
     )
@@ -114,7 +114,7 @@ class Narrative(Versioned):
     conclusion = models.TextField(blank=True)
     background_papers = models.TextField(blank=True, help_text="One paper per line.")
 
-    # Report author and contact table (seeds/001 after the conclusion).
+    # Report author and contact table (the OSP annual update to Council (March 2023) after the conclusion).
     author = models.ForeignKey(
         Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="report author"
     )

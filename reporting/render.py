@@ -27,8 +27,8 @@ TEMPLATES = {
 class ParagraphNumbers:
     """Numbers for a council report's paragraphs, handed out as the template reaches them.
 
-    `{{ number.next }}` gives 1, 2, 3 … through the whole report (seeds/001); `{{ number.3 }}` gives
-    3.1, 3.2 … within section 3 (seeds/004).
+    `{{ number.next }}` gives 1, 2, 3 … through the whole report (as the OSP annual update to Council numbers them); `{{ number.3 }}` gives
+    3.1, 3.2 … within section 3 (Cambridge City Council's Annual Review of Strategic Partnerships 2024).
     """
 
     def __init__(self):

@@ -1,6 +1,6 @@
 """Demonstration challenges and task-and-finish groups from the public documents in shared/seeds.
 
-The OSP's challenges are the topics it covered in 2022/23 (seeds/001 §36) and the Chair's forward
+The OSP's challenges are the topics it covered in 2022/23 and the Chair's forward
 planning (§37-38). The groups are ZCOP's sprint groups (§31-34) and the OIEP's four action-focused
 working groups (§22). The documents give what happened and in what order, rarely the day: those dates
 are illustrative, and the groups still at work are dated from today so that their warnings show.
@@ -42,9 +42,9 @@ OSP_CHALLENGES = [
         [ECONOMY, LOW_CARBON],
         None,
         [
-            (H, dt.date(2022, 4, 12), "Covered at a steering group meeting (seeds/001 §36)."),
+            (H, dt.date(2022, 4, 12), "Covered at a steering group meeting."),
             (INF, dt.date(2022, 9, 20), "Partners contributed insights on embodied carbon and net zero buildings."),
-            (A, dt.date(2023, 1, 17), "ZCOP partners responded to the consultation (seeds/001 §34)."),
+            (A, dt.date(2023, 1, 17), "ZCOP partners responded to the consultation."),
         ],
     ),
     (
@@ -54,9 +54,9 @@ OSP_CHALLENGES = [
         [STRONGER],
         None,
         [
-            (H, dt.date(2022, 7, 5), "Covered at a steering group meeting (seeds/001 §36)."),
+            (H, dt.date(2022, 7, 5), "Covered at a steering group meeting."),
             (INF, dt.date(2022, 10, 11), "Partners agreed to align their support for residents in crisis."),
-            (A, dt.date(2022, 12, 6), "Work continuing with partners to support communities (seeds/001 §27)."),
+            (A, dt.date(2022, 12, 6), "Work continuing with partners to support communities."),
         ],
     ),
     (
@@ -67,7 +67,7 @@ OSP_CHALLENGES = [
         [STRONGER],
         None,
         [
-            (H, dt.date(2022, 6, 14), "Covered at a steering group meeting (seeds/001 §36)."),
+            (H, dt.date(2022, 6, 14), "Covered at a steering group meeting."),
             (INF, dt.date(2022, 11, 8), "The Stronger Communities Board helped develop and shape the strategy."),
             (A, dt.date(2023, 1, 24), "Adopted as part of the Council's policy framework in January 2023 (§23)."),
         ],
@@ -79,7 +79,7 @@ OSP_CHALLENGES = [
         [STRONGER],
         None,
         [
-            (H, dt.date(2022, 4, 12), "Covered at a steering group meeting (seeds/001 §36)."),
+            (H, dt.date(2022, 4, 12), "Covered at a steering group meeting."),
             (INF, dt.date(2022, 5, 24), "Partners shared how they could support hosts and guests."),
             (A, dt.date(2022, 7, 5), "Partners' offers co-ordinated with the local response."),
             (R, dt.date(2023, 1, 17), "The steering group reviewed the local response."),
@@ -92,7 +92,7 @@ OSP_CHALLENGES = [
         [ECONOMY],
         None,
         [
-            (H, dt.date(2022, 7, 5), "Covered at a steering group meeting (seeds/001 §36)."),
+            (H, dt.date(2022, 7, 5), "Covered at a steering group meeting."),
             (INF, dt.date(2022, 10, 11), "Partners asked to align their proposals."),
         ],
     ),
@@ -103,7 +103,7 @@ OSP_CHALLENGES = [
         [LOW_CARBON, ECONOMY],
         None,
         [
-            (H, dt.date(2022, 9, 20), "Covered at a steering group meeting (seeds/001 §36)."),
+            (H, dt.date(2022, 9, 20), "Covered at a steering group meeting."),
             (INF, dt.date(2022, 12, 6), "ZCOP responded to the County Council's core transport schemes consultation."),
         ],
     ),
@@ -114,7 +114,7 @@ OSP_CHALLENGES = [
         [STRONGER],
         None,
         [
-            (H, dt.date(2022, 10, 11), "Covered at a steering group meeting (seeds/001 §36)."),
+            (H, dt.date(2022, 10, 11), "Covered at a steering group meeting."),
             (INF, dt.date(2023, 1, 17), "Partners fed into the strategy's engagement."),
         ],
     ),
@@ -125,7 +125,7 @@ OSP_CHALLENGES = [
         [STRONGER],
         ("Emily", "Lewis-Edwards"),
         [
-            (H, dt.date(2022, 5, 24), "Covered at a steering group meeting (seeds/001 §36)."),
+            (H, dt.date(2022, 5, 24), "Covered at a steering group meeting."),
             (C, dt.date(2022, 9, 20), "Noted by the steering group; no further collective action needed."),
         ],
     ),
@@ -136,7 +136,7 @@ OSP_CHALLENGES = [
         [ECONOMY],
         ("Paul", "James"),
         [
-            (H, dt.date(2023, 2, 7), "Proposed as an initial future workshop agenda item (seeds/001 §36 and §38)."),
+            (H, dt.date(2023, 2, 7), "Proposed as an initial future workshop agenda item."),
         ],
     ),
     (
@@ -145,7 +145,7 @@ OSP_CHALLENGES = [
         None,
         [],
         ("Paul", "James"),
-        [(H, dt.date(2023, 2, 7), "Initial future workshop agenda item (seeds/001 §38).")],
+        [(H, dt.date(2023, 2, 7), "Initial future workshop agenda item.")],
     ),
     (
         "Revisiting the clarity of purpose for the OSP",
@@ -158,7 +158,7 @@ OSP_CHALLENGES = [
             (
                 H,
                 dt.date(2022, 11, 15),
-                "Raised by the Chair at the annual planning and review meeting (seeds/001 §37).",
+                "Raised by the Chair at the annual planning and review meeting.",
             ),
             (INF, dt.date(2023, 2, 7), "Partners asked what the ask of them should be."),
         ],
@@ -170,7 +170,7 @@ OSP_CHALLENGES = [
         None,
         [],
         ("Paul", "James"),
-        [(H, dt.date(2022, 11, 15), "Raised by the Chair at the annual planning and review meeting (seeds/001 §37).")],
+        [(H, dt.date(2022, 11, 15), "Raised by the Chair at the annual planning and review meeting.")],
     ),
 ]
 
@@ -246,7 +246,7 @@ def seed(partnerships: dict) -> None:
     done, planned, in_progress = Milestone.Status.DONE, Milestone.Status.PLANNED, Milestone.Status.IN_PROGRESS
     support = TaskGroupMember.Role.SUPPORT
 
-    # seeds/001 §32: Lucy Group championed a sprint group on tenure and archetype agnostic retrofit.
+    # The OSP annual update to Council (March 2023) §32: Lucy Group championed a sprint group on tenure and archetype agnostic retrofit.
     retrofit = _challenge(
         zcop,
         "Retrofitting Oxford's buildings at scale",
@@ -298,7 +298,7 @@ def seed(partnerships: dict) -> None:
             "£75,000 (plus match contributions) from Innovate UK for a feasibility study of a Future Fit One Stop "
             "Shop, with a consortium of five ZCOP partners praised by the assessors as 'enviable'; £20,000 from "
             "the Microgeneration Certification Scheme Foundation with £20,000 match funding from ZCOP partners "
-            "for the Rose Hill pilot (seeds/001 §32-33)."
+            "for the Rose Hill pilot."
         ),
         outcomes_reviewed_on=dt.date(2023, 1, 17),
         closed_on=dt.date(2023, 1, 17),
@@ -334,7 +334,7 @@ def seed(partnerships: dict) -> None:
         zcop,
         "Retrofit at scale through a Future Fit One Stop Shop",
         "A feasibility study to find a route to delivering building retrofit at scale in the city via a Future "
-        "Fit One Stop Shop, and a residential pilot in Rose Hill to test it for replication (seeds/001 §32-33).",
+        "Fit One Stop Shop, and a residential pilot in Rose Hill to test it for replication.",
         HIGH,
         [LOW_CARBON],
         None,
@@ -347,7 +347,7 @@ def seed(partnerships: dict) -> None:
         raised_by_organisation=lucy,
     )
 
-    # seeds/001 §34: a sprint group still at work, dated from today so that its warnings show.
+    # The OSP annual update to Council (March 2023) §34: a sprint group still at work, dated from today so that its warnings show.
     insetting = _challenge(
         zcop,
         "Bridging funding gaps in local carbon reduction projects",
@@ -393,20 +393,20 @@ def seed(partnerships: dict) -> None:
         ],
     )
 
-    # seeds/001 §22: the OIEP's four action-focused working groups.
+    # The OSP annual update to Council (March 2023) §22: the OIEP's four action-focused working groups.
     long, coles = _person("Jeremy", "Long"), _person("Emma", "Coles")
     inclusive = _challenge(
         oiep,
         "An inclusive economy for Oxfordshire",
         "Create a more equal and sustainable region that creates opportunities and benefits for all people within "
-        "the county (seeds/001 §21).",
+        "the county.",
         HIGH,
         [],
         None,
         [
-            (H, dt.date(2021, 3, 1), "The OIEP was established in March 2021 (seeds/001 §20)."),
-            (INF, dt.date(2022, 12, 6), "Oxford Living Wage reached 100 accredited employers (seeds/001 §18)."),
-            (A, dt.date(2023, 2, 1), "Inclusive Economy Charter launched in February 2023 (seeds/001 §18-19)."),
+            (H, dt.date(2021, 3, 1), "The OIEP was established in March 2021."),
+            (INF, dt.date(2022, 12, 6), "Oxford Living Wage reached 100 accredited employers."),
+            (A, dt.date(2023, 2, 1), "Inclusive Economy Charter launched in February 2023."),
         ],
     )
     # The inclusive economy is part of the OSP's economic growth theme, which tells of the OIEP's work.

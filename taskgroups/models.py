@@ -1,7 +1,7 @@
-"""Getting things done: the challenges programme and task-and-finish groups (seeds/002).
+"""Getting things done: the challenges programme and task-and-finish groups (the OSP Terms of Reference).
 
-A challenge moves round the cycle of seeds/002 'How the OSP will achieve its aims'; a
-task-and-finish group (seeds/002 Appendix C) is established for one and reviews its outcomes.
+A challenge moves round the cycle of the OSP Terms of Reference 'How the OSP will achieve its aims'; a
+task-and-finish group (the OSP Terms of Reference Appendix C) is established for one and reviews its outcomes.
 """
 
 import datetime as dt
@@ -42,10 +42,10 @@ class ChallengeQuerySet(models.QuerySet):
 
 
 class Challenge(Versioned):
-    """An issue the partnership has identified as benefiting from collective action (seeds/002 'OSP Aims')."""
+    """An issue the partnership has identified as benefiting from collective action (the OSP Terms of Reference 'OSP Aims')."""
 
     class Stage(models.TextChoices):
-        # seeds/002 'How the OSP will achieve its aims': the four steps of the cycle, then closed.
+        # The OSP Terms of Reference 'How the OSP will achieve its aims': the four steps of the cycle, then closed.
         HIGHLIGHTED = "highlighted", "Highlighted to a wider audience"
         INFLUENCE = "influence", "Influence exerted"
         ACTION = "action", "Actions prompted"
@@ -186,7 +186,7 @@ class TaskGroupQuerySet(models.QuerySet):
 
 
 class TaskGroup(Versioned):
-    """A task-and-finish group (seeds/002 Appendix C), established for one challenge."""
+    """A task-and-finish group (the OSP Terms of Reference Appendix C), established for one challenge."""
 
     class Status(models.TextChoices):
         PROPOSED = "proposed", "Proposed"
@@ -205,7 +205,7 @@ class TaskGroup(Versioned):
         QUARTERLY = 3, "Every quarter"
         TWICE_YEARLY = 6, "Twice a year"
 
-    # Work can only proceed once the exact definition of the problem is agreed (seeds/002 Appendix C).
+    # Work can only proceed once the exact definition of the problem is agreed (the OSP Terms of Reference Appendix C).
     WORKING_STATUSES = (Status.ACTIVE, Status.REPORTING, Status.CLOSED)
     STARTED_STATUSES = (Status.DEFINING, Status.ACTIVE, Status.REPORTING)
 

@@ -83,7 +83,7 @@ def group_save(*, group: TaskGroup, started_from: int | None = None) -> TaskGrou
 
 
 def group_agree_definition(*, group: TaskGroup, on: dt.date, started_from: int | None = None) -> TaskGroup:
-    """The problem is defined: the group may now start work (seeds/002 Appendix C, 'Modus operandi')."""
+    """The problem is defined: the group may now start work (the OSP Terms of Reference Appendix C, 'Modus operandi')."""
     group.definition_status = TaskGroup.Definition.AGREED
     group.definition_agreed_on = on
     if group.status == TaskGroup.Status.PROPOSED:
@@ -115,7 +115,7 @@ def group_close(
     user=None,
     started_from: int | None = None,
 ) -> list[Challenge]:
-    """Close a group with its outcomes reviewed, and raise any new challenges it identified (seeds/002 Appendix C)."""
+    """Close a group with its outcomes reviewed, and raise any new challenges it identified (the OSP Terms of Reference Appendix C)."""
     group.outcomes = outcomes
     group.evidence = evidence
     group.outcomes_reviewed_on = reviewed_on

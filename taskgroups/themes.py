@@ -1,4 +1,4 @@
-"""The themes a challenge touches (seeds/002 Appendix B's strategic themes, kept by the themes app)."""
+"""The themes a challenge touches (the OSP Terms of Reference Appendix B's strategic themes, kept by the themes app)."""
 
 from django.db.models import Q, prefetch_related_objects
 

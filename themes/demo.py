@@ -1,8 +1,8 @@
 """Demonstration themes, reports, achievements, plans and the Shared Ambition framework from shared/seeds.
 
-Achievements and their figures are from seeds/001 §16-35; where the document gives no day, the date is
+Achievements and their figures are from the OSP annual update to Council (March 2023) §16-35; where the document gives no day, the date is
 the end of the month it names and the record says so. Theme report texts are short summaries of what
-seeds/001 says each sub-group did in 2022/23. Indicator figures on the Shared Ambition are illustrative:
+The OSP annual update to Council (March 2023) says each sub-group did in 2022/23. Indicator figures on the Shared Ambition are illustrative:
 "Shared Ambition for Cambridgeshire & Peterborough, CA Board 16 October 2024" §6.5 says the measures are
 still to be co-developed, so they are labelled as examples. Cambridge's partnerships are in demo_cambridge.
 """
@@ -32,7 +32,7 @@ from .models import (
 )
 
 OSP_THEMES = [
-    # key, title, sub-group key, lead officer, description (seeds/002 Appendix B, seeds/001 §9-15)
+    # key, title, sub-group key, lead officer, description (the OSP Terms of Reference Appendix B, the OSP annual update to Council (March 2023) §9-15)
     (
         "egsb",
         "Economic Development, Growth and Regeneration",
@@ -260,7 +260,7 @@ OSCP_PRIORITIES = [
     "Support the work of the Prevent and Protect Duty of the Counter-Terrorism strategy",
 ]
 
-# seeds/001 §37-38: the Chair's forward programme for 2023.
+# The OSP annual update to Council (March 2023) §37-38: the Chair's forward programme for 2023.
 PLAN_V1 = [
     (
         "Revisit the clarity of purpose for the OSP",
@@ -459,7 +459,7 @@ def seed(partnerships: dict) -> None:
             defaults={
                 "lead_group": partnerships[key],
                 "lead_officer": _person(first, last),
-                # seeds/002 Appendix B: consolidated as business as usual after the 2017 review.
+                # The OSP Terms of Reference Appendix B: consolidated as business as usual after the 2017 review.
                 "status": Theme.Status.BUSINESS_AS_USUAL,
                 "starts_on": dt.date(2017, 4, 1),
                 "description": description,
@@ -532,7 +532,7 @@ def seed(partnerships: dict) -> None:
     for order, title in enumerate(OSCP_PRIORITIES, start=1):
         PlanPriority.objects.create(plan=oscp_plan, order=order, title=title)
 
-    # seeds/000: the Oxford to Cambridge Partnership's programme of activity in three themes.
+    # The Oxford to Cambridge Partnership mission statement: the Oxford to Cambridge Partnership's programme of activity in three themes.
     prp = partnerships["prp"]
     for order, (title, description, lead) in enumerate(
         [

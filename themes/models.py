@@ -35,7 +35,7 @@ def _on_or_after(start: dt.date, month: int, day: int) -> dt.date:
 
 
 # ---------------------------------------------------------------------------------------------
-# Themes and their twice-yearly reports (seeds/002 Appendix B)
+# Themes and their twice-yearly reports (the OSP Terms of Reference Appendix B)
 # ---------------------------------------------------------------------------------------------
 
 
@@ -140,7 +140,7 @@ class ThemeQuerySet(models.QuerySet):
 
 
 class Theme(Versioned):
-    """A strategic theme or priority area, led by a sub-group and a lead officer (seeds/002 Appendix B)."""
+    """A strategic theme or priority area, led by a sub-group and a lead officer (the OSP Terms of Reference Appendix B)."""
 
     class Status(models.TextChoices):
         PRIORITY = "priority", "Priority"
@@ -226,7 +226,7 @@ class ThemeReportQuerySet(models.QuerySet):
 
 
 class ThemeReport(Versioned):
-    """A theme's half-yearly report to the steering group, on the template of seeds/002 Appendix B."""
+    """A theme's half-yearly report to the steering group, on the template of the OSP Terms of Reference Appendix B."""
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -325,7 +325,7 @@ class ThemeReportReminder(models.Model):
 
 
 # ---------------------------------------------------------------------------------------------
-# Achievements (seeds/001 §16-35)
+# Achievements (the OSP annual update to Council (March 2023) §16-35)
 # ---------------------------------------------------------------------------------------------
 
 
@@ -439,7 +439,7 @@ class AchievementFigure(models.Model):
 
 
 # ---------------------------------------------------------------------------------------------
-# The rolling 3-year plan (seeds/002 'Steering Group', Appendix D)
+# The rolling 3-year plan (the OSP Terms of Reference 'Steering Group', Appendix D)
 # ---------------------------------------------------------------------------------------------
 
 
@@ -561,7 +561,7 @@ class PlanObjective(Versioned):
 
 
 # ---------------------------------------------------------------------------------------------
-# The outcomes framework (seeds/003 §2.3-2.4, §5, §6.5)
+# The outcomes framework (the Shared Ambition paper (CA Board, 16 October 2024) §2.3-2.4, §5, §6.5)
 # ---------------------------------------------------------------------------------------------
 
 
@@ -621,7 +621,7 @@ class Commitment(Versioned):
 
 
 class Indicator(Versioned):
-    """A measure of progress (seeds/003 §6.5): high-level measures change slowly, proxy measures sooner."""
+    """A measure of progress (the Shared Ambition paper (CA Board, 16 October 2024) §6.5): high-level measures change slowly, proxy measures sooner."""
 
     class Kind(models.TextChoices):
         HIGH_LEVEL = "high_level", "High-level measure"

@@ -30,7 +30,7 @@ class Migration(migrations.Migration):
                 ('summary', models.TextField(blank=True, help_text='What the item is for and what the meeting is asked to do.')),
                 ('duration_minutes', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='duration in minutes')),
                 ('minutes', models.TextField(blank=True, help_text='What was discussed and agreed, as the minutes record it.')),
-                ('guests', models.ManyToManyField(blank=True, help_text="People invited for this item only (seeds/002 'Membership of the OSP'). Guests do not vote.", related_name='guest_items', to='partnerships.person')),
+                ('guests', models.ManyToManyField(blank=True, help_text="People invited for this item only. Guests do not vote.", related_name='guest_items', to='partnerships.person')),
                 ('presenter', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='presented_items', to='partnerships.person')),
             ],
             options={

@@ -16,21 +16,21 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='agendaitem',
             name='task_group_report',
-            field=models.ForeignKey(blank=True, help_text="For a task-and-finish report: the group's report this item takes (seeds/002 Appendix C).", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='agenda_items', to='taskgroups.groupreport', verbose_name='task-and-finish group report'),
+            field=models.ForeignKey(blank=True, help_text="For a task-and-finish report: the group's report this item takes.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='agenda_items', to='taskgroups.groupreport', verbose_name='task-and-finish group report'),
         ),
         migrations.AddField(
             model_name='agendaitem',
             name='theme_report',
-            field=models.ForeignKey(blank=True, help_text="For a theme update: the theme's report this item takes (seeds/002 Appendix B).", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='agenda_items', to='themes.themereport'),
+            field=models.ForeignKey(blank=True, help_text="For a theme update: the theme's report this item takes.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='agenda_items', to='themes.themereport'),
         ),
         migrations.AddField(
             model_name='historicalagendaitem',
             name='task_group_report',
-            field=models.ForeignKey(blank=True, db_constraint=False, help_text="For a task-and-finish report: the group's report this item takes (seeds/002 Appendix C).", null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='taskgroups.groupreport', verbose_name='task-and-finish group report'),
+            field=models.ForeignKey(blank=True, db_constraint=False, help_text="For a task-and-finish report: the group's report this item takes.", null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='taskgroups.groupreport', verbose_name='task-and-finish group report'),
         ),
         migrations.AddField(
             model_name='historicalagendaitem',
             name='theme_report',
-            field=models.ForeignKey(blank=True, db_constraint=False, help_text="For a theme update: the theme's report this item takes (seeds/002 Appendix B).", null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='themes.themereport'),
+            field=models.ForeignKey(blank=True, db_constraint=False, help_text="For a theme update: the theme's report this item takes.", null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='themes.themereport'),
         ),
     ]

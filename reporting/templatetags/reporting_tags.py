@@ -13,7 +13,7 @@ def unavailable(section) -> bool:
 
 @register.filter
 def rows(items, columns) -> list[list]:
-    """Items laid out in rows of `columns`, the last row padded, for the grid tables of seeds/001 §36–37."""
+    """Items laid out in rows of `columns`, the last row padded, for the grid tables of the OSP annual update to Council (March 2023) §36–37."""
     columns = int(columns)
     items = list(items)
     found = [items[i : i + columns] for i in range(0, len(items), columns)]
@@ -24,7 +24,7 @@ def rows(items, columns) -> list[list]:
 
 @register.filter
 def letter(index) -> str:
-    """1 -> a, 2 -> b: recommendations are lettered in seeds/004."""
+    """1 -> a, 2 -> b: recommendations are lettered in Cambridge City Council's Annual Review of Strategic Partnerships 2024."""
     return chr(ord("a") + int(index) - 1)
 
 

@@ -1,4 +1,4 @@
-"""Task-and-finish groups (seeds/002 Appendix C): from a problem definition to reviewed outcomes."""
+"""Task-and-finish groups (the OSP Terms of Reference Appendix C): from a problem definition to reviewed outcomes."""
 
 import datetime as dt
 
@@ -138,7 +138,7 @@ def group_edit(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def group_definition(request, pk):
-    """Draft the exact definition of the problem, then agree it (seeds/002 Appendix C, 'Modus operandi')."""
+    """Draft the exact definition of the problem, then agree it (the OSP Terms of Reference Appendix C, 'Modus operandi')."""
     group, access = get_group_for_user(request.user, pk, write=True)
     if group.definition_status == TaskGroup.Definition.AGREED:
         messages.info(request, "The definition of the problem has been agreed and can no longer be changed.")

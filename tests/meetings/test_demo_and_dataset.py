@@ -13,7 +13,7 @@ def test_the_osp_has_a_year_of_meetings_from_the_report_and_seeding_again_change
     osp = Meeting.objects.filter(partnership__short_name="OSP")
     assert osp.count() == 6
     assert osp.filter(kind="annual_review", date__month=11).exists()
-    # seeds/001 paragraph 36 topics and paragraph 38 workshop items are agenda items.
+    # The OSP annual update to Council (March 2023) paragraph 36 topics and paragraph 38 workshop items are agenda items.
     titles = set(AgendaItem.objects.filter(meeting__in=osp).values_list("title", flat=True))
     assert {"Cost of Living Crisis", "Homes for Ukraine Scheme and local response", "Housing delivery"} <= titles
     assert Paper.objects.filter(item__meeting__in=osp, is_confidential=True).count() == 1

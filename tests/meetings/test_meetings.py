@@ -33,7 +33,7 @@ def test_the_partnerships_own_standing_items_are_used(cast):
 
 @pytest.mark.django_db
 def test_a_year_of_quarterly_meetings_with_the_november_review():
-    """seeds/002 Appendix D: quarterly meetings plus the annual planning and review meeting in November."""
+    """The OSP Terms of Reference Appendix D: quarterly meetings plus the annual planning and review meeting in November."""
     osp = PartnershipFactory(meeting_frequency="quarterly", annual_review_month=11, fallback_venue="Oxford Town Hall")
     first = dt.date(2024, 1, 9)  # the second Tuesday
     dates = schedule_dates(osp, first)

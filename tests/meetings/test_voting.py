@@ -1,4 +1,4 @@
-"""The voting rules as a table of cases (seeds/002 observers, alternates and guests; seeds/003 the Mayor)."""
+"""The voting rules as a table of cases (the OSP Terms of Reference observers, alternates and guests; the Shared Ambition paper (CA Board, 16 October 2024) the Mayor)."""
 
 import pytest
 
@@ -13,7 +13,7 @@ CARA = Present(4, "Cara Patel", Capacity.MEMBER)
 OBSERVER = Present(5, "Cllr Chris Smowton", Capacity.OBSERVER)
 GUEST = Present(6, "Gita Guest", Capacity.GUEST)
 MAYOR = Present(7, "Mayor Nik Johnson", Capacity.CHAIR)
-# The Deputy Mayor acting in place of the Mayor (seeds/003), and an alternate for Ben.
+# The Deputy Mayor acting in place of the Mayor (the Shared Ambition paper (CA Board, 16 October 2024)), and an alternate for Ben.
 DEPUTY_FOR_MAYOR = Present(8, "Deputy Mayor", Capacity.ALTERNATE, stands_in_for=7, lead_votes=True)
 ALT_FOR_BEN = Present(
     9, "Dana Alternate", Capacity.ALTERNATE, stands_in_for=3, lead_votes=True, stands_in_for_name="Ben Jones"

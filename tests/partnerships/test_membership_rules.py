@@ -1,4 +1,4 @@
-"""The rules of a seat (seeds/002 'Membership of the OSP'), in the model, the service and the database."""
+"""The rules of a seat (the OSP Terms of Reference 'Membership of the OSP'), in the model, the service and the database."""
 
 import datetime as dt
 

@@ -1,4 +1,4 @@
-"""Governance warnings on the partnership page (seeds/002 chair tenure, leads, council seats)."""
+"""Governance warnings on the partnership page (the OSP Terms of Reference chair tenure, leads, council seats)."""
 
 import datetime as dt
 

@@ -9,7 +9,7 @@ from reporting import demo
 
 @pytest.fixture
 def demo_data(db):
-    """The partnerships of the seed documents and the two narratives, without making the reports."""
+    """The partnerships of the source documents and the two narratives, without making the reports."""
     partnerships = register_demo.seed()
     demo.seed_narratives(partnerships)
     return partnerships

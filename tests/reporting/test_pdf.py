@@ -1,4 +1,4 @@
-"""The PDFs hold what the records hold, tagged for accessibility, text in reading order (issue 6 'Tests')."""
+"""The PDFs hold what the records hold, tagged for accessibility, text in reading order ."""
 
 import datetime as dt
 import io
@@ -22,7 +22,7 @@ from tests.factories import (
 
 from .conftest import flat, pdf_text
 
-# seeds/001 Appendix 1, name and what follows it in the same row.
+# The OSP annual update to Council (March 2023) Appendix 1, name and what follows it in the same row.
 APPENDIX_1 = [
     ("Paul James (Chair)", "Chief Executive, River Learning Trust"),
     ("Gillian Aitken", "Registrar, University of Oxford"),

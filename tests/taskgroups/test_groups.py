@@ -1,4 +1,4 @@
-"""Task-and-finish groups (seeds/002 Appendix C): every rule, with the message a person sees."""
+"""Task-and-finish groups (the OSP Terms of Reference Appendix C): every rule, with the message a person sees."""
 
 import datetime as dt
 

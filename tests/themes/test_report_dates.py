@@ -1,4 +1,4 @@
-"""Due and overdue theme reports, across calendar and financial year ends (seeds/002 Appendix B)."""
+"""Due and overdue theme reports, across calendar and financial year ends (the OSP Terms of Reference Appendix B)."""
 
 import datetime as dt
 
