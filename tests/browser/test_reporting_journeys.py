@@ -102,7 +102,7 @@ def test_the_cambridge_clerk_asks_for_the_2023_24_review_and_downloads_it(page, 
     demo.seed_narratives(partnerships)
     make_clerk(Organisation.objects.get(name="Cambridge City Council"), username="clerk@cambridge.example")
     queued = []
-    monkeypatch.setattr(services, "queue_after_commit", lambda task, *args: queued.append(args))
+    monkeypatch.setattr(jobs, "job_dispatch", lambda model, pk: queued.append((pk,)))
 
     sign_in(page, "clerk@cambridge.example")
     page.get_by_role("link", name="Reports", exact=True).click()

@@ -51,7 +51,7 @@ def test_officer_takes_a_challenge_from_raised_to_reviewed_outcomes(page, cast):
     page.get_by_role("link", name="Add a member").click()
     check_accessibility(page)
     page.get_by_label("Search the register by name").fill("Rowan")
-    page.get_by_role("button", name="Search").click()
+    page.get_by_role("main").get_by_role("button", name="Search").click()
     expect(page.locator("#results")).to_contain_text("Nobody in the register matches")
     page.get_by_label("First name").fill("Rowan")
     page.get_by_label("Last name").fill("Retrofit")
