@@ -222,6 +222,8 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 # Administrators, officers and clerks must set up a second factor; members may choose to.
 ROUNDTABLE_REQUIRE_MFA = env_bool("ROUNDTABLE_REQUIRE_MFA", True)
+# Report requests and pack builds one login may start in ten minutes: each costs the server seconds.
+ROUNDTABLE_EXPENSIVE_ACTIONS_PER_10_MINUTES = env_int("ROUNDTABLE_EXPENSIVE_ACTIONS_PER_10_MINUTES", 10)
 # Who runs this service, for the contact page, the privacy notice and the accessibility statement.
 ROUNDTABLE_SERVICE_OWNER = env_str("ROUNDTABLE_SERVICE_OWNER", "The partnerships team")
 ROUNDTABLE_CONTACT_EMAIL = env_str("ROUNDTABLE_CONTACT_EMAIL", "partnerships@roundtable.example")

@@ -9,16 +9,16 @@ unlimited and never turns a sign-in into an error.
 import logging
 import time
 
+from django.conf import settings
 from django.core.cache import cache as shared_cache
 from django.core.cache.backends.locmem import LocMemCache
 
 logger = logging.getLogger(__name__)
 
 # Per user: how many, in how many seconds.
-LIMITS = {
-    "report_request": (10, 600),
-    "pack_build": (10, 600),
-}
+# Per login, over ten minutes; the number is ROUNDTABLE_EXPENSIVE_ACTIONS_PER_10_MINUTES.
+THROTTLED_ACTIONS = ("report_request", "pack_build")
+PERIOD_SECONDS = 600
 
 
 class FallbackCache:
@@ -64,7 +64,9 @@ def install_for_sign_in() -> None:
 
 def allow(*, user, action: str) -> bool:
     """Record one attempt at `action` by the user; False once they are over the limit for now."""
-    limit, period = LIMITS[action]
+    if action not in THROTTLED_ACTIONS:
+        raise ValueError(f"No limit is set for {action}.")
+    limit, period = settings.ROUNDTABLE_EXPENSIVE_ACTIONS_PER_10_MINUTES, PERIOD_SECONDS
     key = f"roundtable:throttle:{action}:{getattr(user, 'pk', None) or 'anonymous'}"
     now = time.time()
     history = [stamp for stamp in (counts.get(key) or []) if stamp > now - period]
