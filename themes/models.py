@@ -525,7 +525,7 @@ class Plan(Versioned):
 class PlanPriority(Versioned):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="priorities")
     order = models.PositiveSmallIntegerField(default=0)
-    title = models.CharField(max_length=300)
+    title = models.CharField(max_length=600)
     description = models.TextField(blank=True)
     owner = models.ForeignKey(Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     themes = models.ManyToManyField(Theme, blank=True, related_name="plan_priorities", verbose_name="linked themes")
