@@ -9,7 +9,8 @@ from .selectors import MAX_QUERY, search
 
 
 def search_page(request):
-    query = " ".join(request.GET.get("q", "").split())
+    # NUL characters are dropped: PostgreSQL refuses them in a text search.
+    query = " ".join(request.GET.get("q", "").replace("\x00", "").split())
     error = f"Enter {MAX_QUERY} characters or fewer" if len(query) > MAX_QUERY else ""
     groups = [] if error else search(get_access(request.user), query)
     context = {

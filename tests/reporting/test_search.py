@@ -223,3 +223,10 @@ def test_the_demonstration_papers_are_found_by_their_words_and_confidential_ones
     assert Paper.objects.filter(is_confidential=True, current__text__contains="Not for publication").exists()
     # Every confidential demonstration paper says so on its first page; none of them is found by the public.
     assert 'id="results-papers"' not in results(client, '"Not for publication"')
+
+
+@pytest.mark.django_db
+def test_a_nul_character_in_the_search_is_dropped(client):
+    response = client.get("/search/", {"q": "park\x00land"})
+    assert response.status_code == 200
+    assert "\x00" not in response.content.decode()
