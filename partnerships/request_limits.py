@@ -1,7 +1,7 @@
-"""Refuse a request body that is too large from its Content-Length, before any of it is read."""
+"""Limits on what a request may carry: a body too large is refused, NUL characters in the address are dropped."""
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.template.loader import render_to_string
 
 
@@ -25,4 +25,21 @@ class RequestBodyLimitMiddleware:
             response = HttpResponse(body, status=413)
             response["Connection"] = "close"
             return response
+        return self.get_response(request)
+
+
+class QueryNulMiddleware:
+    """Drop NUL characters from the query string, which PostgreSQL refuses in any text it is given."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        query_string = request.META.get("QUERY_STRING", "")
+        if "%00" in query_string or "\x00" in query_string:
+            cleaned = QueryDict(mutable=True)
+            for key, values in request.GET.lists():
+                cleaned.setlist(key.replace("\x00", ""), [value.replace("\x00", "") for value in values])
+            cleaned._mutable = False
+            request.GET = cleaned
         return self.get_response(request)

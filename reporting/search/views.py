@@ -9,8 +9,7 @@ from .selectors import MAX_QUERY, search
 
 
 def search_page(request):
-    # NUL characters are dropped: PostgreSQL refuses them in a text search.
-    query = " ".join(request.GET.get("q", "").replace("\x00", "").split())
+    query = " ".join(request.GET.get("q", "").split())
     error = f"Enter {MAX_QUERY} characters or fewer" if len(query) > MAX_QUERY else ""
     groups = [] if error else search(get_access(request.user), query)
     context = {
