@@ -35,7 +35,7 @@ class FallbackCache:
     def _call(self, name, *args, **kwargs):
         try:
             return getattr(self.primary, name)(*args, **kwargs)
-        except Exception as error:  # noqa: BLE001: any backend failure, whatever the client library raises
+        except Exception as error:  # noqa: BLE001 (any backend failure, whatever the client library raises)
             logger.warning("Shared cache unavailable for rate limits (%s): counting in this process.", error)
             return getattr(self.local, name)(*args, **kwargs)
 
