@@ -139,6 +139,29 @@ class PartnershipQuerySet(models.QuerySet):
     def public(self):
         return self.filter(is_public=True)
 
+    def tree(self) -> dict[int, list[int]]:
+        """Children by parent id, for the whole network in one query."""
+        children: dict[int, list[int]] = {}
+        for pk, parent_id in self.values_list("pk", "parent_id"):
+            children.setdefault(parent_id, []).append(pk)
+        return children
+
+    def descendant_ids(self, pk: int, children: dict[int, list[int]] | None = None) -> set[int]:
+        """The keys of every sub-group under a partnership, however deep; `children` saves the query."""
+        children = self.tree() if children is None else children
+        found: set[int] = set()
+        stack = list(children.get(pk, []))
+        while stack:
+            current = stack.pop()
+            if current not in found:
+                found.add(current)
+                stack.extend(children.get(current, []))
+        return found
+
+    def descendants(self, partnership: "Partnership"):
+        """Every sub-group under a partnership, however deep."""
+        return self.filter(pk__in=self.descendant_ids(partnership.pk))
+
 
 class Partnership(Versioned):
     class Kind(models.TextChoices):
@@ -270,11 +293,12 @@ class Partnership(Versioned):
         errors = {}
         if self.voting_rule == self.VotingRule.MAJORITY_INCLUDING_MEMBER and not self.required_voter_id:
             errors["required_voter"] = "Name the member whose vote the majority must include."
-        if self.parent_id and self.pk:
-            from .access import descendant_ids
-
-            if self.parent_id == self.pk or self.parent_id in descendant_ids(self.pk):
-                errors["parent"] = "A partnership cannot be a sub-group of itself or of one of its own sub-groups."
+        if (
+            self.parent_id
+            and self.pk
+            and (self.parent_id == self.pk or self.parent_id in Partnership.objects.descendant_ids(self.pk))
+        ):
+            errors["parent"] = "A partnership cannot be a sub-group of itself or of one of its own sub-groups."
         if errors:
             raise ValidationError(errors)
 

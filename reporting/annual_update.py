@@ -28,7 +28,6 @@ from .blocks import (
     Author,
     Paragraph,
     Seat,
-    Unavailable,
     _month,
     _narrative,
     _seat_sort_key,
@@ -381,8 +380,8 @@ class AnnualUpdate:
     aims: list[str]
     steering_group: SteeringGroup
     sub_groups: list[SubGroup]
-    achievements: list[ThemeActivity] | Unavailable
-    topics: list[str] | Unavailable
+    achievements: list[ThemeActivity]
+    topics: list[str]
     forward_planning: ForwardPlan
     money: Money
     legal: list[Paragraph]

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from partnerships.history import records_at
 from partnerships.jobs import BackgroundJob
 from partnerships.models import Membership, Organisation, Partnership, Person, Versioned, lines
 
@@ -31,6 +32,23 @@ class ChallengeQuerySet(models.QuerySet):
     def open_for(self, partnership: Partnership):
         """A partnership's open challenges, for forward planning in its annual report."""
         return self.open().filter(partnership=partnership)
+
+    def open_on(self, day: dt.date, *, partnership: Partnership) -> list[tuple["Challenge", str]]:
+        """A partnership's challenges raised by a day and open then, as they stood, each with its stage then."""
+        challenges = [c for c in records_at(self.model, day, partnership_id=partnership.pk) if c.raised_on <= day]
+        stages: dict[int, str] = {}
+        for change in ChallengeStageChange.objects.filter(
+            challenge_id__in=[c.pk for c in challenges], changed_on__lte=day
+        ).order_by("changed_on", "recorded_at", "pk"):
+            stages[change.challenge_id] = change.stage
+        found = []
+        for challenge in sorted(challenges, key=lambda c: (c.priority or 9, c.raised_on, c.title)):
+            stage = stages.get(
+                challenge.pk, challenge.stage if challenge.stage_changed_on <= day else Challenge.Stage.HIGHLIGHTED
+            )
+            if stage != Challenge.Stage.CLOSED:
+                found.append((challenge, stage))
+        return found
 
     def with_stage_order(self):
         return self.annotate(
@@ -177,6 +195,10 @@ class TaskGroupQuerySet(models.QuerySet):
         """A partnership's groups still at work, for forward planning in its annual report."""
         return self.open().filter(partnership=partnership)
 
+    def open_on(self, day: dt.date):
+        """Groups at work on a day: started by then and not closed by then."""
+        return self.filter(start_date__lte=day).exclude(status=TaskGroup.Status.CLOSED, closed_on__lte=day)
+
     def closed_between(self, start: dt.date, end: dt.date):
         """Groups that closed in a period, with their outcomes reviewed: what a year's report looks back on."""
         return self.filter(status=TaskGroup.Status.CLOSED, closed_on__range=(start, end))
@@ -310,6 +332,11 @@ class TaskGroup(Versioned):
             return None
         since = self.last_report_date() or self.start_date
         return since + relativedelta(months=self.report_every_months)
+
+    def was_open_on(self, day: dt.date) -> bool:
+        """At work on a day, as `TaskGroupQuerySet.open_on` asks of a record as it stood then."""
+        started = bool(self.start_date and self.start_date <= day)
+        return started and not (self.status == self.Status.CLOSED and self.closed_on and self.closed_on <= day)
 
     def is_past_end(self, today: dt.date | None = None) -> bool:
         return self.is_open and self.end_date < (today or dt.date.today())

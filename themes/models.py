@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from partnerships.history import records_at
 from partnerships.models import (
     Partnership,
     Person,
@@ -195,11 +196,12 @@ class Theme(Versioned):
         errors = {}
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             errors["ends_on"] = "The end date must be on or after the start date."
-        if self.lead_group_id and self.partnership_id:
-            from partnerships.access import descendant_ids
-
-            if self.lead_group_id not in descendant_ids(self.partnership_id):
-                errors["lead_group"] = f"Choose one of {self.partnership}'s own sub-groups to lead this theme."
+        if (
+            self.lead_group_id
+            and self.partnership_id
+            and self.lead_group_id not in Partnership.objects.descendant_ids(self.partnership_id)
+        ):
+            errors["lead_group"] = f"Choose one of {self.partnership}'s own sub-groups to lead this theme."
         if errors:
             raise ValidationError(errors)
 
@@ -330,16 +332,27 @@ class ThemeReportReminder(models.Model):
 
 
 class AchievementQuerySet(models.QuerySet):
+    def in_year(self, year: int):
+        """Achievements dated in the financial year starting in April of `year`."""
+        return self.filter(achieved_on__range=financial_year_bounds(year))
+
+    def in_year_as_at(self, year: int, day: dt.date, *, partnership_ids) -> list["Achievement"]:
+        """Achievements dated in the year as they stood on a day, figures loaded, in date order: what a report says."""
+        start, end = financial_year_bounds(year)
+        found = records_at(self.model, day, partnership_id__in=list(partnership_ids), achieved_on__range=(start, end))
+        live = {a.pk: a for a in self.filter(pk__in=[a.pk for a in found]).prefetch_related("figures")}
+        for achievement in found:
+            achievement._prefetched_objects_cache = live[achievement.pk]._prefetched_objects_cache
+        return sorted(found, key=lambda a: (a.achieved_on, a.pk))
+
     def for_partnership_year(self, partnership: Partnership, year: int, *, include_sub_groups: bool = False):
         """Achievements dated in the financial year starting in April of `year`, figures loaded, by theme."""
-        start, end = financial_year_bounds(year)
         ids = {partnership.pk}
         if include_sub_groups:
-            from partnerships.access import descendant_ids
-
-            ids |= descendant_ids(partnership.pk)
+            ids |= Partnership.objects.descendant_ids(partnership.pk)
         return (
-            self.filter(partnership_id__in=ids, achieved_on__range=(start, end))
+            self.in_year(year)
+            .filter(partnership_id__in=ids)
             .select_related("theme", "partnership")
             .prefetch_related("figures")
             .order_by("theme__order", "theme__title", "achieved_on", "pk")
@@ -444,6 +457,23 @@ class AchievementFigure(models.Model):
 
 
 class PlanQuerySet(models.QuerySet):
+    def in_force_on(self, day: dt.date, *, partnership_ids) -> dict[int, "Plan"]:
+        """Each partnership's plan in force on a day, as it stood then: adopted by then, its latest version."""
+        found: dict[int, Plan] = {}
+        for plan in records_at(self.model, day, partnership_id__in=list(partnership_ids)):
+            if plan.status == Plan.Status.DRAFT or (plan.adopted_on and plan.adopted_on > day):
+                continue
+            if plan.partnership_id not in found or plan.number > found[plan.partnership_id].number:
+                found[plan.partnership_id] = plan
+        return found
+
+    def priority_titles_on(self, day: dt.date, plans) -> dict[int, list[str]]:
+        """The titles of each plan's priorities as they stood on a day, in the plan's order, by plan key."""
+        found: dict[int, list[str]] = {plan.pk: [] for plan in plans}
+        for priority in sorted(records_at(PlanPriority, day, plan_id__in=list(found)), key=lambda p: (p.order, p.pk)):
+            found[priority.plan_id].append(priority.title)
+        return found
+
     def current_for(self, partnership: Partnership) -> "Plan | None":
         """The plan the partnership has adopted, priorities, objectives, owners and themes loaded."""
         return (

@@ -271,21 +271,6 @@ def test_the_membership_appendix_is_as_at_the_report_date(db):
     assert [seat.name for seat in data.appendix] == ["Still Here"]
 
 
-def test_sections_without_their_records_say_so(db, monkeypatch):
-    """Where an app's records are not kept yet, its section says so rather than inventing content."""
-    from reporting import update_activity, update_forward
-
-    for module in (gather, update_activity, update_forward):
-        monkeypatch.setattr(module, "_model", lambda app_label, name: None)
-    partnership = PartnershipFactory(short_name="NP")
-    text = flat(
-        pdf_text(report_pdf(kind=Kind.ANNUAL_UPDATE, partnership=partnership, year=2022, as_at=dt.date(2023, 3, 31)))
-    )
-    assert "Meetings are not yet recorded in Roundtable" in text
-    assert "Themes and achievements are not yet recorded in Roundtable" in text
-    assert "Task-and-finish groups are not yet recorded in Roundtable" in text
-
-
 def test_ended_seats_of_the_year_do_not_appear_among_current_representatives(db):
     council = OrganisationFactory(name="Riverbank Council", is_council=True)
     partnership = PartnershipFactory(name="Riverbank Growth Board")
