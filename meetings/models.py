@@ -15,6 +15,8 @@ from simple_history.models import HistoricalRecords
 from partnerships.jobs import BackgroundJob
 from partnerships.models import Membership, Organisation, Partnership, Person, Versioned
 
+from .item_links import item_links
+
 # The OSP Terms of Reference Appendix D: regular meetings 10:30 to 13:00; the annual planning and review meeting 9:30 to 14:00.
 REGULAR_HOURS = (dt.time(10, 30), dt.time(13, 0))
 ANNUAL_REVIEW_HOURS = (dt.time(9, 30), dt.time(14, 0))
@@ -215,23 +217,6 @@ class AgendaItem(Versioned):
         help_text="People invited for this item only. Guests do not vote.",
     )
     minutes = models.TextField(blank=True, help_text="What was discussed and agreed, as the minutes record it.")
-    theme_report = models.ForeignKey(
-        "themes.ThemeReport",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="agenda_items",
-        help_text="For a theme update: the theme's report this item takes.",
-    )
-    task_group_report = models.ForeignKey(
-        "taskgroups.GroupReport",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="agenda_items",
-        verbose_name="task-and-finish group report",
-        help_text="For a task-and-finish report: the group's report this item takes.",
-    )
     history = HistoricalRecords(m2m_fields=[guests])
 
     class Meta:
@@ -247,15 +232,10 @@ class AgendaItem(Versioned):
     def is_standing(self) -> bool:
         return self.kind in self.STANDING_KINDS
 
-    def clean(self):
-        errors = {}
-        partnership_id = self.meeting.partnership_id if self.meeting_id else None
-        if self.theme_report_id and self.theme_report.theme.partnership_id != partnership_id:
-            errors["theme_report"] = "Choose a report from one of this partnership's themes."
-        if self.task_group_report_id and self.task_group_report.group.partnership_id != partnership_id:
-            errors["task_group_report"] = "Choose a report from one of this partnership's task-and-finish groups."
-        if errors:
-            raise ValidationError(errors)
+    @property
+    def taken_reports(self) -> list[tuple[str, models.Model]]:
+        """The theme or group reports the item takes, each with how the agenda names it."""
+        return [(link.label, report) for link in item_links() if (report := link.taken(self)) is not None]
 
 
 def paper_upload_to(instance, filename: str) -> str:

@@ -485,12 +485,12 @@ class Milestone(Versioned):
 
 
 class GroupReport(models.Model):
-    """A progress report from a group to the steering group.
-
-    The meetings app points its agenda items at these, so the partnership can list every time a group reported.
-    """
+    """A progress report from a group to the steering group; the agenda items that took it list every time it did."""
 
     group = models.ForeignKey(TaskGroup, on_delete=models.CASCADE, related_name="reports")
+    agenda_items = models.ManyToManyField(
+        "meetings.AgendaItem", through="GroupReportItem", related_name="group_reports", blank=True
+    )
     title = models.CharField(max_length=200)
     presented_on = models.DateField("date reported to the steering group")
     summary = models.TextField("progress", help_text="Progress against the objectives and milestones.")
@@ -510,6 +510,23 @@ class GroupReport(models.Model):
 
     def get_absolute_url(self) -> str:
         return f"{self.group.get_absolute_url()}#report-{self.pk}"
+
+
+class GroupReportItem(models.Model):
+    """The agenda item that takes a group's report to a meeting: one report per item, kept by the taskgroups app."""
+
+    item = models.OneToOneField("meetings.AgendaItem", on_delete=models.CASCADE, related_name="group_report_link")
+    report = models.ForeignKey(GroupReport, on_delete=models.CASCADE, related_name="agenda_links")
+
+    class Meta:
+        verbose_name = "agenda item taking a task-and-finish group report"
+
+    def __str__(self) -> str:
+        return f"{self.item}: {self.report}"
+
+    def clean(self):
+        if self.report_id and self.item_id and self.report.group.partnership_id != self.item.meeting.partnership_id:
+            raise ValidationError({"report": "Choose a report from one of this partnership's task-and-finish groups."})
 
 
 class Reminder(BackgroundJob):

@@ -239,6 +239,9 @@ class ThemeReport(Versioned):
         SECOND = 2, "Second half (October to March)"
 
     theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="reports")
+    agenda_items = models.ManyToManyField(
+        "meetings.AgendaItem", through="ThemeReportItem", related_name="theme_reports", blank=True
+    )
     year = models.PositiveSmallIntegerField(help_text="The year the financial year starts, e.g. 2022 for 2022/23.")
     half = models.PositiveSmallIntegerField(choices=Half.choices)
     due_on = models.DateField("due date")
@@ -301,6 +304,23 @@ class ThemeReport(Versioned):
     def clean(self):
         if self.status == self.Status.SUBMITTED and not self.progress.strip():
             raise ValidationError({"progress": "Describe the progress since the last report before submitting."})
+
+
+class ThemeReportItem(models.Model):
+    """The agenda item that takes a theme's report to a meeting: one report per item, kept by the themes app."""
+
+    item = models.OneToOneField("meetings.AgendaItem", on_delete=models.CASCADE, related_name="theme_report_link")
+    report = models.ForeignKey(ThemeReport, on_delete=models.CASCADE, related_name="agenda_links")
+
+    class Meta:
+        verbose_name = "agenda item taking a theme report"
+
+    def __str__(self) -> str:
+        return f"{self.item}: {self.report}"
+
+    def clean(self):
+        if self.report_id and self.item_id and self.report.theme.partnership_id != self.item.meeting.partnership_id:
+            raise ValidationError({"report": "Choose a report from one of this partnership's themes."})
 
 
 class ThemeReportReminder(models.Model):

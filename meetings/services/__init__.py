@@ -2,6 +2,7 @@
 
 from .agenda import (
     agenda_item_add,
+    agenda_item_links_save,
     agenda_item_remove,
     agenda_item_save,
     agenda_move,
@@ -45,6 +46,7 @@ __all__ = [
     "MeetingRuleBroken",
     "action_save",
     "agenda_item_add",
+    "agenda_item_links_save",
     "agenda_item_remove",
     "agenda_item_save",
     "agenda_move",

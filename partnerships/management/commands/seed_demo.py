@@ -9,7 +9,7 @@ from partnerships import demo
 from partnerships.models import Organisation, OrganisationClerk, PartnershipOfficer, Person
 
 # Each app may add its own demonstration data in <app>/demo.py with seed(partnerships).
-APPS_WITH_DEMO_DATA = ["themes", "taskgroups", "meetings", "reporting"]
+APPS_WITH_DEMO_DATA = ["meetings", "themes", "taskgroups", "reporting"]
 
 DEMO_PASSWORD = "roundtable-demo"
 # The demonstration logins that must use a second factor share this authenticator-app secret. It is
