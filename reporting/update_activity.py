@@ -16,6 +16,7 @@ from taskgroups.models import Challenge, TaskGroup
 from themes.models import Achievement, Plan, Theme, ThemeReport
 
 from .blocks import Paragraph, _achievement_paragraph, paragraphs, repeats, said_in
+from .register import groups_of
 
 
 @dataclass
@@ -59,8 +60,6 @@ def _award_paragraph(award: FundingAward, label: str) -> Paragraph:
 
 def _related_paragraphs(group, register, achievements: list[Paragraph], as_at: dt.date) -> list[Paragraph]:
     """A related partnership in the words of a council report: what it is, who it reports to, who chairs it."""
-    from .annual_update import groups_of
-
     partnership = register.partnerships[group]
     detail = groups_of([partnership], register)[0]
     reports_to_keys = list(
