@@ -39,8 +39,11 @@ from .minutes import action_save, minutes_approve, minutes_awaiting_approval, mi
 from .notices import member_emails, members_notify
 from .packs import pack_build, pack_current, pack_request
 from .papers import paper_add, paper_replace
+from .programme import programme_item_save, programme_item_take_off
 
 __all__ = [
+    "programme_item_save",
+    "programme_item_take_off",
     "DEFAULT_STANDING_ITEMS",
     "MONTHS_BETWEEN",
     "MeetingRuleBroken",
