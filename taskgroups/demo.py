@@ -1,4 +1,4 @@
-"""Demonstration challenges and task-and-finish groups from the public documents in shared/seeds.
+"""Demonstration challenges and task-and-finish groups, from public council documents.
 
 The OSP's challenges are the topics it covered in 2022/23 and the Chair's forward
 planning (§37-38). The groups are ZCOP's sprint groups (§31-34) and the OIEP's four action-focused

@@ -1,4 +1,4 @@
-"""Demonstration themes, reports, achievements, plans and the Shared Ambition framework from shared/seeds.
+"""Demonstration themes, reports, achievements, plans and the Shared Ambition framework, from public documents.
 
 Achievements and their figures are from the OSP annual update to Council (March 2023) §16-35; where the document gives no day, the date is
 the end of the month it names and the record says so. Theme report texts are short summaries of what

@@ -92,7 +92,7 @@ def test_osp_report_lists_all_22_members_of_appendix_1_with_the_chair_marked(osp
     assert appendix.index("Paul James (Chair)") < appendix.index("Gillian Aitken")
 
 
-def test_osp_report_has_the_sections_of_seeds_001_in_order(osp_pdf):
+def test_osp_report_has_the_sections_of_the_annual_update_to_council_in_order(osp_pdf):
     text = flat(pdf_text(osp_pdf))
     positions = [text.index(heading) for heading in OSP_HEADINGS]
     assert positions == sorted(positions)
@@ -117,7 +117,7 @@ def test_osp_report_names_the_sub_groups_their_support_officers_and_the_budget(o
     assert "£75,000" not in money and "Innovate UK" not in money and "£20,000" not in money
 
 
-def test_osp_report_tells_the_chairs_story_of_seeds_001_paragraph_7(osp_pdf):
+def test_osp_report_tells_the_chairs_story_as_the_annual_update_paragraph_7_does(osp_pdf):
     text = flat(pdf_text(osp_pdf))
     assert (
         "Paul James – Chief Executive, River Learning Trust took on the role of Chair in October 2022 from the "
