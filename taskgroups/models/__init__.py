@@ -5,12 +5,11 @@ task-and-finish group (the OSP Terms of Reference Appendix C) is established for
 
 One module a feature; every model is importable from here, as Django and the migrations expect."""
 
-from .challenges import Challenge, ChallengeQuerySet, ChallengeStageChange, _date
+from .challenges import Challenge, ChallengeQuerySet, ChallengeStageChange
 from .groups import Milestone, Reminder, TaskGroup, TaskGroupMember, TaskGroupQuerySet
 from .reports import GroupReport, GroupReportItem
 
 __all__ = [
-    "_date",
     "ChallengeQuerySet",
     "Challenge",
     "ChallengeStageChange",

@@ -14,11 +14,9 @@ from .themes import (
     ThemeReportQuerySet,
     ThemeReportReminder,
     ThemeReportSchedule,
-    _on_or_after,
 )
 
 __all__ = [
-    "_on_or_after",
     "ReportPeriod",
     "ThemeReportSchedule",
     "ThemeQuerySet",
