@@ -22,11 +22,12 @@ run: install
 	@echo "Roundtable is at http://127.0.0.1:8000 (stop it with Ctrl+C)"
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-# The whole suite: lint, migrations, every test but the browser ones, then the browser ones.
+# The whole suite: lint, the apps' import contracts, migrations, every test but the browser ones, then the browser ones.
 # Chromium is checked first, so a machine without it installs it (or says how) before anything runs.
 test: install browser-ready
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest -n 2 -m "not browser"
 	$(MAKE) browser
@@ -40,6 +41,7 @@ browser-ready:
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff format .

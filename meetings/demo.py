@@ -188,12 +188,6 @@ MEETINGS = [
     ),
 ]
 
-# The OSP Terms of Reference Appendix B: each theme reports twice a year; one or two present their update at a meeting.
-THEME_UPDATES = {
-    dt.date(2022, 11, 8): [("Low Carbon City", 2022, 1), ("Economic Development, Growth and Regeneration", 2022, 1)],
-    dt.date(2023, 4, 11): [("Safer Communities", 2022, 2)],
-}
-
 # Whose apologies each meeting records, by last name, so attendance varies as it does in life.
 APOLOGIES = {
     dt.date(2022, 4, 12): ["Hattam", "Nolan"],
@@ -268,33 +262,18 @@ def _meeting(osp, date, kind, host_name) -> Meeting:
     return meeting
 
 
-def _theme_items(meeting: Meeting) -> list:
-    """Theme updates taking the themes' own reports, where the themes' demonstration data has them."""
-    from themes.models import ThemeReport
-
-    found = []
-    for theme, year, half in THEME_UPDATES.get(meeting.date, []):
-        report = ThemeReport.objects.filter(
-            theme__partnership_id=meeting.partnership_id, theme__title=theme, year=year, half=half
-        ).first()
-        if report is not None:
-            found.append((f"Theme update: {theme}", AgendaItem.Kind.THEME_UPDATE, None, "", [], report))
-    return found
-
-
 def _items(meeting: Meeting, items) -> None:
     standing = list(meeting.items.order_by("position"))
     closing = [i.pk for i in standing if i.kind == AgendaItem.Kind.ANY_OTHER_BUSINESS]
     opening = [i.pk for i in standing if i.kind in AgendaItem.STANDING_KINDS]
     added = []
     top = max([i.position for i in standing] + [0])
-    for index, (title, kind, presenter, summary, papers, *report) in enumerate(items, start=1):
+    for index, (title, kind, presenter, summary, papers) in enumerate(items, start=1):
         item, _ = AgendaItem.objects.update_or_create(
             meeting=meeting,
             title=title,
             defaults={
                 "kind": kind,
-                "theme_report": report[0] if report else None,
                 "presenter": _person(presenter),
                 "summary": summary,
                 "duration_minutes": 40,
@@ -370,7 +349,7 @@ def seed(partnerships: dict) -> None:
     meetings = []
     for date, kind, host, items in MEETINGS:
         meeting = _meeting(osp, date, kind, host)
-        _items(meeting, [*items, *_theme_items(meeting)])
+        _items(meeting, items)
         Meeting.objects.filter(pk=meeting.pk, agenda_published_at__isnull=True).update(
             agenda_published_at=timezone.make_aware(dt.datetime.combine(date - dt.timedelta(days=7), dt.time(9))),
             agenda_open=False,

@@ -4,12 +4,12 @@ from django.core.exceptions import ValidationError
 from partnerships.concurrency import VersionedModelForm
 from partnerships.govuk import DateField, Form, ModelForm
 from partnerships.models import Membership, Organisation, Person
-from taskgroups.models import GroupReport
-from themes.models import ThemeReport
 
 from . import voting
+from .item_links import item_links
 from .models import Action, AgendaItem, Decision, Meeting, StandingItem
 from .papers import check_pdf
+from .services.agenda import agenda_item_links_save
 
 
 class TimeInput(forms.TimeInput):
@@ -72,13 +72,25 @@ class AgendaItemForm(VersionedModelForm):
             "presenter",
             "duration_minutes",
             "guests",
-            "theme_report",
-            "task_group_report",
         ]
         widgets = {"kind": forms.Select, "guests": forms.CheckboxSelectMultiple}
         labels = {"presenter": "Presented by", "guests": "Guests invited for this item"}
 
     def __init__(self, *args, meeting, **kwargs):
+        # The reports an item may take come from the apps above meetings, each registered as an ItemLink.
+        self.links = item_links()
+        self.base_fields = {
+            **type(self).base_fields,
+            **{
+                link.name: forms.ModelChoiceField(
+                    queryset=link.model.objects.none(),
+                    required=False,
+                    label=f"{link.label} (optional)",
+                    help_text=link.help_text,
+                )
+                for link in self.links
+            },
+        }
         super().__init__(*args, **kwargs)
         self.instance.meeting = meeting
         people = Person.objects.filter(
@@ -99,14 +111,16 @@ class AgendaItemForm(VersionedModelForm):
             "but do not vote."
         )
         self.fields["title"].error_messages["required"] = "Enter the item's title."
-        self.fields["theme_report"].queryset = ThemeReport.objects.filter(
-            theme__partnership_id=meeting.partnership_id
-        ).select_related("theme")
-        self.fields["task_group_report"].queryset = GroupReport.objects.filter(
-            group__partnership_id=meeting.partnership_id
-        ).select_related("group")
-        self.fields["theme_report"].label = "Theme report (optional)"
-        self.fields["task_group_report"].label = "Task-and-finish group report (optional)"
+        for link in self.links:
+            self.fields[link.name].queryset = link.choices(meeting.partnership_id)
+            if self.instance.pk and (report := link.taken(self.instance)) is not None:
+                self.initial.setdefault(link.name, report.pk)
+
+    def _save_m2m(self):
+        super()._save_m2m()
+        agenda_item_links_save(
+            item=self.instance, taken={link.name: self.cleaned_data.get(link.name) for link in self.links}
+        )
 
 
 class PaperForm(Form):

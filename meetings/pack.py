@@ -24,6 +24,7 @@ from pypdf import PdfReader
 from partnerships.models import Membership
 from partnerships.pdf import html_to_pdf
 
+from .item_links import item_link_paths, item_links
 from .models import AgendaItem, Meeting, MeetingPack, Paper
 from .pack_merge import TaggedMerger
 from .papers import clean_document, clean_pdf
@@ -69,9 +70,7 @@ def pack_contents(meeting: Meeting, variant: str) -> PackContents:
     """What goes in the pack, in order, and the hash that says whether a stored one is still right."""
     papers = Paper.objects.filter(current__isnull=False).select_related("current").order_by("position", "pk")
     items = list(
-        meeting.items.select_related(
-            "presenter", "presenter__organisation", "theme_report__theme", "task_group_report__group"
-        )
+        meeting.items.select_related("presenter", "presenter__organisation", *item_link_paths())
         .prefetch_related(Prefetch("papers", queryset=papers), "guests")
         .order_by("position")
     )
@@ -111,8 +110,7 @@ def pack_contents(meeting: Meeting, variant: str) -> PackContents:
                 str(entry.item.presenter or ""),
                 entry.item.duration_minutes,
                 sorted(str(g) for g in entry.item.guests.all()),
-                str(entry.item.theme_report or ""),
-                str(entry.item.task_group_report or ""),
+                *(str(link.taken(entry.item) or "") for link in item_links()),
                 [[p.paper.pk, p.paper.title, p.paper.is_confidential, p.paper.current.sha256] for p in entry.papers],
             ]
             for entry in pack_items

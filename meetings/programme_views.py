@@ -11,7 +11,8 @@ from django.views.decorators.http import require_http_methods
 from partnerships.access import Level, get_access, get_partnership_for_user, require_level
 from partnerships.govuk import DateField, ModelForm
 
-from .programme import ProgrammeItem, programme_item_save, programme_item_take_off
+from .models import ProgrammeItem
+from .services import programme_item_save, programme_item_take_off
 
 
 class ProgrammeItemForm(ModelForm):

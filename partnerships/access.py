@@ -34,26 +34,6 @@ class Level(IntEnum):
     EDIT = 3
 
 
-def partnership_tree() -> dict[int, list[int]]:
-    """Children by parent id, for the whole network in one query."""
-    children: dict[int, list[int]] = {}
-    for pk, parent_id in Partnership.objects.values_list("pk", "parent_id"):
-        children.setdefault(parent_id, []).append(pk)
-    return children
-
-
-def descendant_ids(pk: int, children: dict[int, list[int]] | None = None) -> set[int]:
-    children = partnership_tree() if children is None else children
-    found: set[int] = set()
-    stack = list(children.get(pk, []))
-    while stack:
-        current = stack.pop()
-        if current not in found:
-            found.add(current)
-            stack.extend(children.get(current, []))
-    return found
-
-
 @dataclass(frozen=True)
 class Access:
     """What one login may do, worked out once per request."""
@@ -191,9 +171,9 @@ def get_access(user) -> Access:
     if not is_admin:
         direct = set(PartnershipOfficer.objects.filter(user=user).values_list("partnership_id", flat=True))
         if direct:
-            children = partnership_tree()
+            children = Partnership.objects.tree()
             for pk in direct:
-                officer_ids |= {pk} | descendant_ids(pk, children)
+                officer_ids |= {pk} | Partnership.objects.descendant_ids(pk, children)
         if person_id:
             for partnership_id, role in (
                 Membership.objects.current(today).filter(person_id=person_id).values_list("partnership_id", "role")

@@ -4,13 +4,14 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django import forms
-from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils import timezone
 
 from .govuk import DateInput, ModelForm, VersionField, constraint_error
+from .models import FormSubmission
 
 
 class StaleEdit(Exception):
@@ -193,16 +194,16 @@ def _default_save(instance, started_from):
 
 def _claim_submission(token):
     """Record a create form's one-time token; if it was already used, the record that use made."""
-    submission = apps.get_model("partnerships", "FormSubmission")
     # A form left open for a week is sent as new: its token has been forgotten.
-    submission.objects.filter(created_at__lt=timezone.now() - dt.timedelta(days=7)).delete()
+    FormSubmission.objects.filter(created_at__lt=timezone.now() - dt.timedelta(days=7)).delete()
     try:
         with transaction.atomic():
-            submission.objects.create(token=token)
+            FormSubmission.objects.create(token=token)
     except IntegrityError:
-        earlier = submission.objects.filter(token=token).first()
+        earlier = FormSubmission.objects.filter(token=token).first()
         if earlier and earlier.model:
-            return apps.get_model(earlier.model)._default_manager.filter(pk=earlier.object_pk).first() or False
+            kind = ContentType.objects.get_by_natural_key(*earlier.model.lower().split("."))
+            return kind.model_class()._default_manager.filter(pk=earlier.object_pk).first() or False
         return False
     return None
 
@@ -231,9 +232,7 @@ def save_form(form, save=None, *, refusals=()):
             if is_model_form:
                 form.save_m2m()
             if token and isinstance(result, models.Model):
-                apps.get_model("partnerships", "FormSubmission").objects.filter(token=token).update(
-                    model=result._meta.label, object_pk=str(result.pk)
-                )
+                FormSubmission.objects.filter(token=token).update(model=result._meta.label, object_pk=str(result.pk))
     except StaleEdit:
         if isinstance(form, VersionedModelForm):
             form.refuse_stale()

@@ -1,4 +1,4 @@
-"""Demonstration data from the public council documents in shared/seeds.
+"""Demonstration data from public council documents, each cited by its title where it is used.
 
 Names of people and organisations are public record in those documents. Where a document omits a
 detail (an email, most start dates) it is left empty; where a date is needed and the document gives

@@ -14,6 +14,8 @@ from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from .models import FormSubmission
+
 
 class DateInput(forms.MultiWidget):
     """The GOV.UK date input: day, month and year boxes that keep what was typed."""
@@ -509,13 +511,15 @@ class ModelForm(GovukFormMixin, forms.ModelForm):
     def full_clean(self):
         """A create form sent again after it made its record is not checked again: saving it gives that record."""
         token = self.data.get(self.add_prefix("submission_token")) if self.is_bound else None
-        if token and "submission_token" in self.fields and re.fullmatch(r"[0-9a-f]{32}", str(token)):
-            from django.apps import apps
-
-            if apps.get_model("partnerships", "FormSubmission").objects.filter(token=token).exclude(model="").exists():
-                self.already_sent = True
-                self._errors = forms.utils.ErrorDict()
-                self.cleaned_data = {}
-                self._clean_fields()
-                return
+        if (
+            token
+            and "submission_token" in self.fields
+            and re.fullmatch(r"[0-9a-f]{32}", str(token))
+            and FormSubmission.objects.filter(token=token).exclude(model="").exists()
+        ):
+            self.already_sent = True
+            self._errors = forms.utils.ErrorDict()
+            self.cleaned_data = {}
+            self._clean_fields()
+            return
         super().full_clean()

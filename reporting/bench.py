@@ -6,7 +6,6 @@ City Council's 2023/24 review (Cambridge City Council's Annual Review of Strateg
 """
 
 import datetime as dt
-import importlib
 import statistics
 import threading
 import time
@@ -14,9 +13,12 @@ import time
 from django.urls import reverse
 from django.utils import timezone
 
+from meetings import demo as meetings_demo
 from partnerships import demo as register_demo
 from partnerships.bench import largest_partnership
 from partnerships.models import Organisation, PartnershipOfficer
+from taskgroups import demo as taskgroups_demo
+from themes import demo as themes_demo
 
 from . import demo, gather, render
 from .models import Kind, Report
@@ -112,13 +114,7 @@ def measure_report(kind: str, *, year: int, as_at: dt.date, runs: int = RUNS, **
 def _seed_demonstration_data() -> dict:
     """The source documents' partnerships, every app's demonstration records and the two narratives."""
     partnerships = register_demo.seed()
-    for app in ("themes", "taskgroups", "meetings"):
-        try:
-            module = importlib.import_module(f"{app}.demo")
-        except ModuleNotFoundError as error:
-            if error.name != f"{app}.demo":
-                raise
-            continue
+    for module in (meetings_demo, themes_demo, taskgroups_demo):
         module.seed(partnerships)
     demo.seed_narratives(partnerships)
     return partnerships

@@ -4,7 +4,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.db.models import Q
 
 from partnerships.models import Membership, Organisation, financial_year_end, financial_year_start
@@ -45,22 +44,6 @@ def paragraphs(text: str) -> list[Paragraph]:
         if prose or bullets:
             found.append(Paragraph(" ".join(prose), bullets))
     return found
-
-
-@dataclass
-class Unavailable:
-    """A section whose records are not kept by this service yet: the report says so, plainly."""
-
-    note: str
-    available: bool = False
-
-
-def _model(app_label: str, name: str):
-    """The model if its app has landed in this service, else None."""
-    try:
-        return apps.get_model(app_label, name)
-    except LookupError:
-        return None
 
 
 def _month(value: dt.date | None) -> str:

@@ -2,8 +2,7 @@
 
 The annual update lives in `annual_update` and follows "The Oxford Strategic Partnership, annual update to
 Council, March 2023"; the council review below follows "Cambridge City Council, Annual Review of
-Strategic Partnerships 2024". Sections whose records live in an app this service does not keep say so
-in the report instead of inventing content: see `Unavailable`.
+Strategic Partnerships 2024".
 """
 
 import datetime as dt
@@ -19,12 +18,10 @@ from .blocks import (
     Author,
     Paragraph,
     Seat,
-    Unavailable,
     _achievement_paragraph,
     _current,
     _during,
     _held_between,
-    _model,
     _month,
     _narrative,
     _seat_sort_key,
@@ -47,7 +44,6 @@ __all__ = [
     "SteeringGroup",
     "SubGroup",
     "ThemeActivity",
-    "Unavailable",
     "annual_update",
     "author",
     "council_review",
@@ -61,7 +57,6 @@ __all__ = [
     "_current",
     "_during",
     "_held_between",
-    "_model",
     "_month",
     "_narrative",
     "_seat_sort_key",

@@ -9,10 +9,14 @@ What the theme reports say is kept only where it adds to the achievements: nothi
 import datetime as dt
 from dataclasses import dataclass, field
 
-from partnerships.history import by_key_at, records_at
+from meetings.models import AgendaItem, Meeting
+from partnerships.history import by_key_at, moment_after, records_at
 from partnerships.models import FundingAward, Partnership, financial_year_end, financial_year_start
+from taskgroups.models import Challenge, TaskGroup
+from themes.models import Achievement, Plan, Theme, ThemeReport
 
-from .blocks import Paragraph, Unavailable, _achievement_paragraph, _model, paragraphs, repeats, said_in
+from .blocks import Paragraph, _achievement_paragraph, paragraphs, repeats, said_in
+from .register import groups_of
 
 
 @dataclass
@@ -56,8 +60,6 @@ def _award_paragraph(award: FundingAward, label: str) -> Paragraph:
 
 def _related_paragraphs(group, register, achievements: list[Paragraph], as_at: dt.date) -> list[Paragraph]:
     """A related partnership in the words of a council report: what it is, who it reports to, who chairs it."""
-    from .annual_update import groups_of
-
     partnership = register.partnerships[group]
     detail = groups_of([partnership], register)[0]
     reports_to_keys = list(
@@ -89,63 +91,32 @@ def _related_paragraphs(group, register, achievements: list[Paragraph], as_at: d
         found.append(Paragraph(f"The aim of the {detail.label} is to {aims[0][0].lower()}{aims[0][1:].rstrip('.')}."))
     elif aims:
         found.append(Paragraph(f"The aims of the {detail.label} are:", aims))
-    TaskGroup = _model("taskgroups", "TaskGroup")
-    if TaskGroup is not None:
-        groups = [
-            g
-            for g in records_at(TaskGroup, as_at, partnership_id=group)
-            if g.start_date
-            and g.start_date <= as_at
-            and not (g.status == "closed" and g.closed_on and g.closed_on <= as_at)
-        ]
-        if groups:
-            names = [g.name for g in sorted(groups, key=lambda g: g.name)]
-            count = len(names)
-            found.append(
-                Paragraph(
-                    f"There {'is' if count == 1 else 'are'} {count} working group{'s' if count != 1 else ''} "
-                    f"to deliver the {detail.label}'s work: {_and_join(names)}."
-                )
+    groups = [g for g in records_at(TaskGroup, as_at, partnership_id=group) if g.was_open_on(as_at)]
+    if groups:
+        names = [g.name for g in sorted(groups, key=lambda g: g.name)]
+        count = len(names)
+        found.append(
+            Paragraph(
+                f"There {'is' if count == 1 else 'are'} {count} working group{'s' if count != 1 else ''} "
+                f"to deliver the {detail.label}'s work: {_and_join(names)}."
             )
+        )
     found.extend(achievements)
     return found
 
 
 def _agreed_priorities(group_keys: list[int], as_at: dt.date) -> dict[int, list[str]]:
     """Each group's priorities in the plan it had adopted by the report date: agreed, never claimed delivered."""
-    Plan = _model("themes", "Plan")
-    PlanPriority = _model("themes", "PlanPriority")
-    if Plan is None or not group_keys:
+    if not group_keys:
         return {}
-    in_force: dict[int, object] = {}
-    for plan in records_at(Plan, as_at, partnership_id__in=group_keys):
-        if plan.status == Plan.Status.DRAFT or not plan.adopted_on or plan.adopted_on > as_at:
-            continue
-        if plan.partnership_id not in in_force or plan.number > in_force[plan.partnership_id].number:
-            in_force[plan.partnership_id] = plan
-    plans = {plan.pk: key for key, plan in in_force.items()}
-    found: dict[int, list[str]] = {}
-    priorities = records_at(PlanPriority, as_at, plan_id__in=list(plans))
-    for priority in sorted(priorities, key=lambda p: (p.order, p.pk)):
-        found.setdefault(plans[priority.plan_id], []).append(priority.title)
-    return found
+    in_force = Plan.objects.in_force_on(as_at, partnership_ids=group_keys)
+    titles = Plan.objects.priority_titles_on(as_at, in_force.values())
+    return {key: titles[plan.pk] for key, plan in in_force.items() if titles[plan.pk]}
 
 
-def activity(
-    *, partnership: Partnership, groups: list, year: int, as_at: dt.date, register
-) -> list[ThemeActivity] | Unavailable:
+def activity(*, partnership: Partnership, groups: list, year: int, as_at: dt.date, register) -> list[ThemeActivity]:
     """Activity and achievements over the year, by theme, each result under the partnership that holds it."""
-    Theme = _model("themes", "Theme")
-    Achievement = _model("themes", "Achievement")
-    ThemeReport = _model("themes", "ThemeReport")
-    if Theme is None or Achievement is None or ThemeReport is None:
-        return Unavailable(
-            "Themes and achievements are not yet recorded in Roundtable, so this section cannot list the "
-            "partnership's activity and achievements for the year."
-        )
-    from partnerships.access import descendant_ids
-
-    family = {partnership.pk} | descendant_ids(partnership.pk)
+    family = {partnership.pk} | Partnership.objects.descendant_ids(partnership.pk)
     themes = sorted(
         (t for t in records_at(Theme, as_at, partnership_id=partnership.pk) if t.status != Theme.Status.CLOSED),
         key=lambda t: (t.order, t.title),
@@ -178,13 +149,9 @@ def activity(
         owner = register.partnerships[owner_key]
         return section(f"group-{owner_key}", owner.name, None, (1, 0, owner.name))
 
-    start, end = financial_year_start(year), financial_year_end(year)
-    found = records_at(Achievement, as_at, partnership_id__in=family, achieved_on__range=(start, end))
-    figures = {a.pk: a for a in Achievement.objects.filter(pk__in=[a.pk for a in found]).prefetch_related("figures")}
     told: dict[object, list[str]] = {}
     held: dict[object, list[tuple[Paragraph, int]]] = {}
-    for achievement in sorted(found, key=lambda a: (a.achieved_on, a.pk)):
-        achievement._prefetched_objects_cache = figures[achievement.pk]._prefetched_objects_cache
+    for achievement in Achievement.objects.in_year_as_at(year, as_at, partnership_ids=family):
         target = place(achievement.partnership_id, achievement.theme_id)
         key = next(k for k, v in by_theme.items() if v is target)
         para = _achievement_paragraph(achievement)
@@ -223,7 +190,7 @@ def activity(
 
     reports = (
         ThemeReport.objects.filter(theme_id__in=theme_keys, year=year, status=ThemeReport.Status.SUBMITTED)
-        .filter(submitted_at__lt=_end_of(as_at))
+        .filter(submitted_at__lt=moment_after(as_at))
         .order_by("half")
     )
     for report in reports:
@@ -238,12 +205,6 @@ def activity(
     return [by_theme[key] for key in sorted(by_theme, key=lambda k: order[k])]
 
 
-def _end_of(day: dt.date):
-    from partnerships.history import moment_after
-
-    return moment_after(day)
-
-
 def _lead_key(themes, key):
     for theme in themes:
         if theme.pk == key:
@@ -253,10 +214,6 @@ def _lead_key(themes, key):
 
 def _related(partnership, family, themes, by_theme, register, year, as_at) -> None:
     """Partnerships outside the family whose challenges touch one of the themes: told in that theme's part."""
-    Challenge = _model("taskgroups", "Challenge")
-    Achievement = _model("themes", "Achievement")
-    if Challenge is None:
-        return
     links = (
         Challenge.themes.through.objects.filter(theme_id__in=[t.pk for t in themes], challenge__raised_on__lte=as_at)
         .exclude(challenge__partnership_id__in=family)
@@ -269,31 +226,20 @@ def _related(partnership, family, themes, by_theme, register, year, as_at) -> No
     if not seen:
         return
     register.load(partnerships=set(seen))
-    start, end = financial_year_start(year), financial_year_end(year)
     achieved: dict[int, list[Paragraph]] = {}
-    found = records_at(Achievement, as_at, partnership_id__in=list(seen), achieved_on__range=(start, end))
-    figures = {a.pk: a for a in Achievement.objects.filter(pk__in=[a.pk for a in found]).prefetch_related("figures")}
-    for achievement in sorted(found, key=lambda a: (a.achieved_on, a.pk)):
-        achievement._prefetched_objects_cache = figures[achievement.pk]._prefetched_objects_cache
+    for achievement in Achievement.objects.in_year_as_at(year, as_at, partnership_ids=seen):
         achieved.setdefault(achievement.partnership_id, []).append(_achievement_paragraph(achievement))
     for group, theme_key in seen.items():
         if group in register.partnerships:
             by_theme[theme_key].related.extend(_related_paragraphs(group, register, achieved.get(group, []), as_at))
 
 
-def topics(*, partnership: Partnership, year: int) -> list[str] | Unavailable:
+def topics(*, partnership: Partnership, year: int) -> list[str]:
     """Other topics covered at the year's meetings, from their agendas.
 
     Major and other items only: standing items are the same at every meeting, and theme updates and
     task-and-finish reports have sections of their own.
     """
-    AgendaItem = _model("meetings", "AgendaItem")
-    if AgendaItem is None:
-        return Unavailable(
-            "Meetings are not yet recorded in Roundtable, so the topics covered at the year's meetings cannot "
-            "be listed here."
-        )
-    Meeting = AgendaItem._meta.get_field("meeting").related_model
     titles = (
         AgendaItem.objects.filter(
             meeting__partnership=partnership,

@@ -7,10 +7,13 @@ the year ahead, and a challenge's place in the cycle is told in a council's word
 import datetime as dt
 from dataclasses import dataclass, field
 
+from meetings.models import ProgrammeItem
 from partnerships.history import records_at
 from partnerships.models import Partnership, financial_year_label
+from taskgroups.models import Challenge, TaskGroup
+from themes.models import Plan
 
-from .blocks import Paragraph, Unavailable, _model, paragraphs, repeats, said_in
+from .blocks import Paragraph, paragraphs, repeats, said_in
 
 # Where a challenge stands in the cycle of the OSP Terms of Reference, as a council report says it.
 STAGE_WORDS = {
@@ -25,9 +28,9 @@ STAGE_WORDS = {
 class ForwardPlan:
     plan_title: str
     plan_current: bool
-    priorities: list[str] | Unavailable
-    challenges: list[str] | Unavailable
-    task_groups: list[str] | Unavailable
+    priorities: list[str]
+    challenges: list[str]
+    task_groups: list[str]
     text: list[Paragraph]
     programme_year: int | None = None
     programme: list[str] = field(default_factory=list)
@@ -45,59 +48,28 @@ def plan_priorities(*, partnership: Partnership, as_at: dt.date, year: int | Non
 
     Returns the plan's title, whether it covers the year ahead, and its priorities.
     """
-    Plan = _model("themes", "Plan")
-    PlanPriority = _model("themes", "PlanPriority")
-    if Plan is None:
-        return (
-            "",
-            False,
-            Unavailable("Plans are not yet recorded in Roundtable, so the plan's priorities are not listed."),
-        )
-    adopted = [
-        p
-        for p in records_at(Plan, as_at, partnership_id=partnership.pk)
-        if p.status != Plan.Status.DRAFT and (p.adopted_on is None or p.adopted_on <= as_at)
-    ]
-    if not adopted:
+    plan = Plan.objects.in_force_on(as_at, partnership_ids=[partnership.pk]).get(partnership.pk)
+    if plan is None:
         return "", False, []
-    plan = max(adopted, key=lambda p: p.number)
     ahead = (year + 1) if year is not None else as_at.year
     current = plan.start_year <= ahead < plan.end_year
-    titles = [p.title for p in sorted(records_at(PlanPriority, as_at, plan_id=plan.pk), key=lambda p: (p.order, p.pk))]
+    titles = Plan.objects.priority_titles_on(as_at, [plan])[plan.pk]
     return plan_title(plan), current, titles
 
 
-def open_challenges(*, partnership: Partnership, as_at: dt.date) -> list[str] | Unavailable:
+def open_challenges(*, partnership: Partnership, as_at: dt.date) -> list[str]:
     """Challenges raised by the report date and still open then, with where each stood in the cycle then."""
-    Challenge = _model("taskgroups", "Challenge")
-    if Challenge is None:
-        return Unavailable("Challenges are not yet recorded in Roundtable, so open challenges are not listed.")
-    StageChange = Challenge.stage_changes.rel.related_model
-    challenges = [c for c in records_at(Challenge, as_at, partnership_id=partnership.pk) if c.raised_on <= as_at]
-    stages: dict[int, str] = {}
-    for change in StageChange.objects.filter(
-        challenge_id__in=[c.pk for c in challenges], changed_on__lte=as_at
-    ).order_by("changed_on", "recorded_at", "pk"):
-        stages[change.challenge_id] = change.stage
-    found = []
-    for challenge in sorted(challenges, key=lambda c: (c.priority or 9, c.raised_on, c.title)):
-        stage = stages.get(challenge.pk, challenge.stage if challenge.stage_changed_on <= as_at else "highlighted")
-        if stage == Challenge.Stage.CLOSED:
-            continue
-        found.append(f"{challenge.title}: {STAGE_WORDS.get(stage, 'brought to partners attention')}")
-    return found
+    return [
+        f"{challenge.title}: {STAGE_WORDS.get(stage, 'brought to partners attention')}"
+        for challenge, stage in Challenge.objects.open_on(as_at, partnership=partnership)
+    ]
 
 
-def open_task_groups(*, partnership: Partnership, as_at: dt.date) -> list[str] | Unavailable:
+def open_task_groups(*, partnership: Partnership, as_at: dt.date) -> list[str]:
     """Task-and-finish groups at work on the report date, with their lead and required end date."""
-    TaskGroup = _model("taskgroups", "TaskGroup")
-    if TaskGroup is None:
-        return Unavailable(
-            "Task-and-finish groups are not yet recorded in Roundtable, so the groups at work are not listed."
-        )
     found = (
-        TaskGroup.objects.filter(partnership=partnership, start_date__lte=as_at)
-        .exclude(status=TaskGroup.Status.CLOSED, closed_on__lte=as_at)
+        TaskGroup.objects.filter(partnership=partnership)
+        .open_on(as_at)
         .select_related("lead_person", "lead_organisation")
         .order_by("end_date", "name")
     )
@@ -109,12 +81,9 @@ def open_task_groups(*, partnership: Partnership, as_at: dt.date) -> list[str] |
 
 def programme(*, partnership: Partnership, as_at: dt.date) -> tuple[int | None, list[str], list[str]]:
     """The forward programme on the report date: the latest year's items, then its workshop topics."""
-    Item = _model("meetings", "ProgrammeItem")
-    if Item is None:
-        return None, [], []
     items = [
         i
-        for i in records_at(Item, as_at, partnership_id=partnership.pk)
+        for i in records_at(ProgrammeItem, as_at, partnership_id=partnership.pk)
         if i.added_on <= as_at and (i.removed_on is None or i.removed_on > as_at)
     ]
     if not items:
@@ -123,8 +92,8 @@ def programme(*, partnership: Partnership, as_at: dt.date) -> tuple[int | None, 
     chosen = sorted((i for i in items if i.year == year), key=lambda i: (i.position, i.pk))
     return (
         year,
-        [i.text for i in chosen if i.kind == Item.Kind.PROGRAMME],
-        [i.text for i in chosen if i.kind == Item.Kind.WORKSHOP],
+        [i.text for i in chosen if i.kind == ProgrammeItem.Kind.PROGRAMME],
+        [i.text for i in chosen if i.kind == ProgrammeItem.Kind.WORKSHOP],
     )
 
 
@@ -137,13 +106,12 @@ def forward_planning(*, partnership: Partnership, narrative, year: int, as_at: d
     title, current, priorities = plan_priorities(partnership=partnership, as_at=as_at, year=year)
     programme_year, items, workshops = programme(partnership=partnership, as_at=as_at)
     said = said_in(narrative.forward_planning, *items, *workshops)
-    if not isinstance(priorities, Unavailable):
-        priorities = [p for p in priorities if not repeats(p, said)]
-        said |= said_in(*priorities)
-    challenges = open_challenges(partnership=partnership, as_at=as_at)
-    if not isinstance(challenges, Unavailable):
-        topic_words = said | said_in(*([] if isinstance(topics, Unavailable) else topics))
-        challenges = [c for c in challenges if not repeats(c.split(":")[0], topic_words)]
+    priorities = [p for p in priorities if not repeats(p, said)]
+    said |= said_in(*priorities)
+    topic_words = said | said_in(*topics)
+    challenges = [
+        c for c in open_challenges(partnership=partnership, as_at=as_at) if not repeats(c.split(":")[0], topic_words)
+    ]
     return ForwardPlan(
         plan_title=title,
         plan_current=current,

@@ -27,3 +27,21 @@ class TaskgroupsConfig(AppConfig):
             under="taskgroups:challenge_list",
         )
         register_warning_provider(services.partnership_task_group_warnings)
+
+        from meetings.item_links import ItemLink, register_item_link
+
+        from .models import GroupReport, GroupReportItem
+
+        register_item_link(
+            ItemLink(
+                name="task_group_report",
+                label="Task-and-finish group report",
+                model=GroupReportItem,
+                choices=lambda partnership_id: GroupReport.objects.filter(
+                    group__partnership_id=partnership_id
+                ).select_related("group"),
+                related=("group",),
+                help_text="For a task-and-finish report: the group's report this item takes.",
+                order=20,
+            )
+        )

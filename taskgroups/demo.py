@@ -1,4 +1,4 @@
-"""Demonstration challenges and task-and-finish groups from the public documents in shared/seeds.
+"""Demonstration challenges and task-and-finish groups, from public council documents.
 
 The OSP's challenges are the topics it covered in 2022/23 and the Chair's forward
 planning (§37-38). The groups are ZCOP's sprint groups (§31-34) and the OIEP's four action-focused
@@ -13,6 +13,7 @@ from dateutil.relativedelta import relativedelta
 from django.db import transaction
 
 from partnerships.models import Organisation, Person
+from themes.models import Theme
 
 from .models import Challenge, ChallengeStageChange, GroupReport, Milestone, TaskGroup, TaskGroupMember
 
@@ -180,10 +181,6 @@ def _person(first, last) -> Person | None:
 
 
 def _themes(partnership, titles):
-    try:
-        Theme = Challenge.themes.field.related_model
-    except AttributeError:  # pragma: no cover - the themes app keeps its own demonstration data
-        return []
     return list(Theme.objects.filter(partnership__in=[partnership, partnership.parent_id], title__in=titles))
 
 
@@ -410,7 +407,7 @@ def seed(partnerships: dict) -> None:
         ],
     )
     # The inclusive economy is part of the OSP's economic growth theme, which tells of the OIEP's work.
-    inclusive.themes.add(*Challenge.themes.field.related_model.objects.filter(partnership=osp, title=ECONOMY))
+    inclusive.themes.add(*Theme.objects.filter(partnership=osp, title=ECONOMY))
     working = {
         "Education": (TaskGroup.Status.DEFINING, TaskGroup.Definition.DRAFT),
         "Employment": (TaskGroup.Status.PROPOSED, TaskGroup.Definition.DRAFT),

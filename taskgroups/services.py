@@ -224,32 +224,12 @@ def outside_member_ids(*, group: TaskGroup, person_ids, on: dt.date | None = Non
 # When a group reported ------------------------------------------------------------------------------------------------
 
 
-def _presentation_relations():
-    """Links from other apps' records to a group report: the agenda items where it was presented."""
-    return [
-        relation
-        for relation in GroupReport._meta.related_objects
-        if relation.related_model._meta.app_label not in ("taskgroups", "simple_history")
-        and not relation.related_model.__name__.startswith("Historical")
-    ]
-
-
 def reports_with_presentations(reports) -> list[GroupReport]:
-    """Reports with `.presented_at`: the agenda items (from the meetings app, when it links them) that carried each."""
+    """Reports with `.presented_at`: the agenda items that took each to a meeting."""
     reports = list(reports)
-    relations = _presentation_relations()
-    for relation in relations:
-        prefetch_related_objects(reports, relation.get_accessor_name())
+    prefetch_related_objects(reports, "agenda_items")
     for report in reports:
-        items = []
-        for relation in relations:
-            accessor = relation.get_accessor_name()
-            if relation.one_to_one:
-                item = getattr(report, accessor, None)
-                items.extend([item] if item else [])
-            else:
-                items.extend(getattr(report, accessor).all())
-        report.presented_at = items
+        report.presented_at = list(report.agenda_items.all())
     return reports
 
 

@@ -2,12 +2,11 @@
 
 from django.db.models import Q, prefetch_related_objects
 
-from .models import Challenge
+from themes.models import Theme
 
 
 def theme_choices(partnership) -> list:
     """Themes a partnership's challenges may touch: its own, its parent's and its sub-groups' (they lead themes)."""
-    Theme = Challenge.themes.field.related_model
     return list(
         Theme.objects.filter(
             Q(partnership=partnership)

@@ -20,3 +20,21 @@ class ThemesConfig(AppConfig):
         from .warnings import overdue_report_warnings
 
         register_warning_provider(overdue_report_warnings)
+
+        from meetings.item_links import ItemLink, register_item_link
+
+        from .models import ThemeReport, ThemeReportItem
+
+        register_item_link(
+            ItemLink(
+                name="theme_report",
+                label="Theme report",
+                model=ThemeReportItem,
+                choices=lambda partnership_id: ThemeReport.objects.filter(
+                    theme__partnership_id=partnership_id
+                ).select_related("theme"),
+                related=("theme",),
+                help_text="For a theme update: the theme's report this item takes.",
+                order=10,
+            )
+        )

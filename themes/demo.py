@@ -1,4 +1,4 @@
-"""Demonstration themes, reports, achievements, plans and the Shared Ambition framework from shared/seeds.
+"""Demonstration themes, reports, achievements, plans and the Shared Ambition framework, from public documents.
 
 Achievements and their figures are from the OSP annual update to Council (March 2023) §16-35; where the document gives no day, the date is
 the end of the month it names and the record says so. Theme report texts are short summaries of what
@@ -13,6 +13,8 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from meetings.models import AgendaItem, Meeting
+from meetings.services import agenda_renumber
 from partnerships.models import Person
 
 from .models import (
@@ -28,6 +30,7 @@ from .models import (
     PlanPriority,
     Theme,
     ThemeReport,
+    ThemeReportItem,
     ThemeReportSchedule,
 )
 
@@ -444,6 +447,40 @@ def _plan(partnership, number, status, start_year, title, priorities, *, revised
     return plan
 
 
+# The OSP Terms of Reference Appendix B: each theme reports twice a year; one or two present their update at a meeting.
+THEME_UPDATES = {
+    dt.date(2022, 11, 8): [("Low Carbon City", 2022, 1), ("Economic Development, Growth and Regeneration", 2022, 1)],
+    dt.date(2023, 4, 11): [("Safer Communities", 2022, 2)],
+}
+
+
+def _theme_updates(osp) -> None:
+    """The OSP meetings' theme updates, each taking its theme's report, before any other business."""
+    for meeting in Meeting.objects.filter(partnership=osp, date__in=list(THEME_UPDATES)).order_by("date"):
+        items = list(meeting.items.order_by("position"))
+        added = []
+        for title, year, half in THEME_UPDATES[meeting.date]:
+            report = ThemeReport.objects.filter(
+                theme__partnership=osp, theme__title=title, year=year, half=half
+            ).first()
+            if report is None:
+                continue
+            item, _ = AgendaItem.objects.update_or_create(
+                meeting=meeting,
+                title=f"Theme update: {title}",
+                defaults={
+                    "kind": AgendaItem.Kind.THEME_UPDATE,
+                    "duration_minutes": 40,
+                    "position": max([i.position for i in items] + [0]) + 100 + len(added),
+                },
+            )
+            ThemeReportItem.objects.update_or_create(item=item, defaults={"report": report})
+            added.append(item.pk)
+        closing = [i.pk for i in items if i.kind == AgendaItem.Kind.ANY_OTHER_BUSINESS and i.pk not in added]
+        kept = [i.pk for i in items if i.pk not in closing and i.pk not in added]
+        agenda_renumber(meeting, [*kept, *added, *closing])
+
+
 @transaction.atomic
 def seed(partnerships: dict) -> None:
     osp = partnerships["osp"]
@@ -502,6 +539,7 @@ def seed(partnerships: dict) -> None:
         achievement.save()
         _figures(achievement, figures)
     Achievement.objects.filter(partnership=osp, title="Community safety priorities for 2022-23 delivered").delete()
+    _theme_updates(osp)
 
     v1 = _plan(osp, 1, Plan.Status.SUPERSEDED, 2022, "OSP rolling plan", PLAN_V1, adopted_on=dt.date(2022, 11, 24))
     _plan(

@@ -5,7 +5,6 @@ from django import forms
 from django.db.models import Q
 from django.forms import inlineformset_factory
 
-from partnerships.access import descendant_ids
 from partnerships.collation import by_name
 from partnerships.concurrency import VersionedModelForm
 from partnerships.govuk import EARLIEST_YEAR, LATEST_YEAR, DateField, Form, ModelForm
@@ -30,7 +29,7 @@ from .models import (
 
 def people_around(partnership: Partnership):
     """People who sit on the partnership or its sub-groups, for choosing a lead or an owner."""
-    ids = {partnership.pk} | descendant_ids(partnership.pk)
+    ids = {partnership.pk} | Partnership.objects.descendant_ids(partnership.pk)
     return Person.objects.filter(pk__in=Membership.objects.filter(partnership_id__in=ids).values("person_id")).order_by(
         *by_name()
     )
@@ -46,7 +45,9 @@ class ThemeForm(VersionedModelForm):
     def __init__(self, *args, partnership: Partnership, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.partnership = partnership
-        self.fields["lead_group"].queryset = Partnership.objects.filter(pk__in=descendant_ids(partnership.pk))
+        self.fields["lead_group"].queryset = Partnership.objects.filter(
+            pk__in=Partnership.objects.descendant_ids(partnership.pk)
+        )
         self.fields["lead_group"].help_text = "The sub-group that leads the theme."
         people = people_around(partnership)
         if self.instance.lead_officer_id:

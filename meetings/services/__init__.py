@@ -2,6 +2,7 @@
 
 from .agenda import (
     agenda_item_add,
+    agenda_item_links_save,
     agenda_item_remove,
     agenda_item_save,
     agenda_move,
@@ -38,13 +39,17 @@ from .minutes import action_save, minutes_approve, minutes_awaiting_approval, mi
 from .notices import member_emails, members_notify
 from .packs import pack_build, pack_current, pack_request
 from .papers import paper_add, paper_replace
+from .programme import programme_item_save, programme_item_take_off
 
 __all__ = [
+    "programme_item_save",
+    "programme_item_take_off",
     "DEFAULT_STANDING_ITEMS",
     "MONTHS_BETWEEN",
     "MeetingRuleBroken",
     "action_save",
     "agenda_item_add",
+    "agenda_item_links_save",
     "agenda_item_remove",
     "agenda_item_save",
     "agenda_move",

@@ -1,11 +1,13 @@
 """Building, ordering and publishing a meeting's agenda."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
 from partnerships.concurrency import save_versioned
 
+from ..item_links import item_links
 from ..models import (
     AgendaItem,
     Meeting,
@@ -54,6 +56,23 @@ def agenda_item_save(*, item: AgendaItem, started_from: int | None = None) -> Ag
         raise MeetingRuleBroken("This meeting is cancelled: its agenda cannot be changed.")
     item.full_clean(exclude=["guests"])
     return save_versioned(item, started_from=started_from)
+
+
+def agenda_item_links_save(*, item: AgendaItem, taken: dict) -> None:
+    """Record the theme or group report the item takes, by link name; None clears it, a name left out is kept."""
+    for link in item_links():
+        if link.name not in taken:
+            continue
+        if taken[link.name] is None:
+            link.model.objects.filter(item=item).delete()
+            continue
+        record = link.model.objects.filter(item=item).first() or link.model(item=item)
+        record.report = taken[link.name]
+        try:
+            record.full_clean()
+        except ValidationError as error:
+            raise ValidationError({link.name: error.messages}) from error
+        record.save()
 
 
 @transaction.atomic

@@ -16,6 +16,7 @@ from partnerships.views.common import history_entries, paginate, render_partial
 
 from ..access import get_meeting_for_user
 from ..forms import CancelForm, MeetingForm, ScheduleYearForm, StandingItemForm
+from ..item_links import item_link_paths
 from ..models import Action, AgendaItem, Attendance, CalendarFeed, Decision, Declaration, Meeting, Paper
 from ..services import (
     MeetingRuleBroken,
@@ -95,7 +96,7 @@ def _detail_context(request, meeting, access, level):
         # A guest also sees the papers of the items they are invited to.
         papers = papers.filter(Q(is_confidential=False) | Q(item__guests__pk=access.person_id or 0)).distinct()
     items = list(
-        meeting.items.select_related("presenter", "theme_report__theme", "task_group_report__group")
+        meeting.items.select_related("presenter", *item_link_paths())
         .prefetch_related(
             Prefetch("papers", queryset=papers.order_by("position", "pk")),
             "guests",

@@ -5,7 +5,7 @@ from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from ..access import Level, get_access, get_partnership_for_user, partnership_tree
+from ..access import Level, get_access, get_partnership_for_user
 from ..collation import by_name
 from ..concurrency import save_form
 from ..forms import PartnershipForm
@@ -83,7 +83,7 @@ def partnership_detail(request, slug):
 
 def partnership_tree_view(request, slug):
     partnership, access = get_partnership_for_user(request.user, slug)
-    children = partnership_tree()
+    children = Partnership.objects.tree()
     wanted = {partnership.pk}
     stack = [partnership.pk]
     while stack:

@@ -11,7 +11,7 @@ from meetings.views.common import page_flags
 from partnerships.models import Membership, Organisation, Partnership
 from themes.models import Achievement, Indicator, Theme
 
-from . import scope
+from .. import scope
 from .base import Filter, ReadOnlyView
 from .serializers import (
     ActionSerializer,
@@ -190,7 +190,7 @@ class DecisionViewSet(ReadOnlyView):
         _from("item__meeting__date"),
         _to("item__meeting__date"),
         Filter("outcome", str, "outcome", "Agreed, carried or lost.", choices=Decision.Outcome.values),
-        Filter("theme", int, "item__theme_report__theme_id", "Taken on a report of this theme, by id."),
+        Filter("theme", int, "item__theme_report_link__report__theme_id", "Taken on a report of this theme, by id."),
     )
 
     def scope(self, access):

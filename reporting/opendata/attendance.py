@@ -11,7 +11,7 @@ from meetings.models import Attendance, Meeting
 from partnerships.access import Access
 from partnerships.models import Membership, Partnership, Person, financial_year_bounds
 
-from ..api import scope
+from .. import scope
 
 HELD = (Meeting.Status.HELD, Meeting.Status.MINUTES_APPROVED)
 

@@ -9,7 +9,7 @@ from partnerships.govuk import DateField, Form
 from partnerships.models import Partnership
 from themes.models import Theme
 
-from ..api import scope
+from .. import scope
 
 
 def decisions_register(*, access: Access, partnership: Partnership):
@@ -17,7 +17,7 @@ def decisions_register(*, access: Access, partnership: Partnership):
     return (
         Decision.objects.filter(item__meeting__partnership=partnership)
         .filter(scope.record_shown(access, "item__meeting"))
-        .select_related("item__meeting", "item__theme_report__theme")
+        .select_related("item__meeting", "item__theme_report_link__report__theme")
         .prefetch_related(
             Prefetch("votes", queryset=Vote.objects.select_related("person", "on_behalf_of").order_by("pk"))
         )
@@ -38,7 +38,9 @@ class DecisionFilterForm(Form):
     def __init__(self, *args, decisions, **kwargs):
         super().__init__(*args, **kwargs)
         themes = Theme.objects.filter(
-            pk__in=decisions.exclude(item__theme_report__isnull=True).values("item__theme_report__theme_id")
+            pk__in=decisions.exclude(item__theme_report_link__report__isnull=True).values(
+                "item__theme_report_link__report__theme_id"
+            )
         ).order_by("title")
         self.fields["theme"].choices = [("", "Any theme"), *((t.pk, t.title) for t in themes)]
 
@@ -58,7 +60,7 @@ class DecisionFilterForm(Form):
         if data.get("date_to"):
             decisions = decisions.filter(item__meeting__date__lte=data["date_to"])
         if data.get("theme"):
-            decisions = decisions.filter(item__theme_report__theme_id=data["theme"])
+            decisions = decisions.filter(item__theme_report_link__report__theme_id=data["theme"])
         if data.get("outcome"):
             decisions = decisions.filter(outcome=data["outcome"])
         return decisions

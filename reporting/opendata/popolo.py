@@ -12,7 +12,7 @@ from meetings.models import Decision, Vote
 from partnerships.access import Access
 from partnerships.models import Partnership
 
-from ..api import scope
+from .. import scope
 
 OPTIONS = {Vote.Choice.FOR: "yes", Vote.Choice.AGAINST: "no", Vote.Choice.ABSTAIN: "abstain"}
 TABLES = ("persons", "organizations", "posts", "memberships", "events", "motions", "vote_events", "votes", "counts")

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from partnerships.models import Organisation, Partnership, financial_year_label
 
-from ..gather import Author, Paragraph, _month, _narrative, author, paragraphs
+from ..blocks import Author, Paragraph, _month, _narrative, author, paragraphs
 from ..models import Kind, Narrative
 from .records import (
     ContributionLine,

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.db.models import Prefetch, Q
 
+from meetings.models import Decision, Meeting, Paper
 from partnerships.models import (
     Budget,
     Contribution,
@@ -17,8 +18,9 @@ from partnerships.models import (
     financial_year_end,
     financial_year_start,
 )
+from themes.models import Achievement
 
-from ..gather import Paragraph, Seat, _held_between, _model, _seat_sort_key, paragraphs
+from ..blocks import Paragraph, Seat, _held_between, _seat_sort_key, paragraphs
 from ..models import Kind, Narrative
 
 
@@ -159,14 +161,10 @@ def _achievement_paragraphs(achievement) -> list[Paragraph]:
 
 def review_achievements(*, partnerships: list[Partnership], year: int) -> dict[int, list[list[Paragraph]]]:
     """What each partnership did in the year, from its achievements, in the order they happened."""
-    Achievement = _model("themes", "Achievement")
-    if Achievement is None:
-        return {}
     found: dict[int, list[list[Paragraph]]] = {}
     for achievement in (
-        Achievement.objects.filter(
-            partnership__in=partnerships, achieved_on__range=(financial_year_start(year), financial_year_end(year))
-        )
+        Achievement.objects.in_year(year)
+        .filter(partnership__in=partnerships)
         .prefetch_related("figures")
         .order_by("achieved_on", "pk")
     ):
@@ -196,11 +194,6 @@ def review_decision_appendices(
     *, organisation: Organisation, partnerships: list[Partnership], year: int, as_at: dt.date
 ) -> list[DecisionAppendix]:
     """The decision sheets of other bodies' meetings in the window, each an appendix, in date order."""
-    Meeting = _model("meetings", "Meeting")
-    if Meeting is None:
-        return []
-    Paper = _model("meetings", "Paper")
-    Decision = _model("meetings", "Decision")
     first, last = decision_window(organisation=organisation, year=year, as_at=as_at)
     others = [p for p in partnerships if p.host_organisation_id != organisation.pk]
     meetings = (

@@ -2,7 +2,7 @@
 
 from partnerships.models import Organisation, Participation, Partnership
 
-from ..gather import Paragraph, paragraphs
+from ..blocks import Paragraph, paragraphs
 from .records import PartnershipInReview
 
 NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]

@@ -1,14 +1,6 @@
 from django import template
 
-from ..gather import Unavailable
-
 register = template.Library()
-
-
-@register.filter
-def unavailable(section) -> bool:
-    """True for a section whose records this service does not keep yet."""
-    return isinstance(section, Unavailable)
 
 
 @register.filter

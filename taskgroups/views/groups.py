@@ -9,7 +9,7 @@ from django.db.models import Count, F, Q
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from partnerships.access import Level, descendant_ids, get_partnership_for_user
+from partnerships.access import Level, get_partnership_for_user
 from partnerships.concurrency import save_form
 from partnerships.models import Partnership
 from partnerships.views.common import history_entries, paginate
@@ -39,7 +39,7 @@ def group_list(request, slug):
     partnership, access = get_partnership_for_user(request.user, slug, full=True)
     today = dt.date.today()
     # A partnership keeps oversight of its sub-groups' work: their groups show too, to those who may read them.
-    sub_groups = Partnership.objects.filter(pk__in=descendant_ids(partnership.pk)).only("pk", "is_public")
+    sub_groups = Partnership.objects.descendants(partnership).only("pk", "is_public")
     shown = [partnership.pk] + [p.pk for p in sub_groups if access.level(p) >= Level.READ]
     groups = (
         TaskGroup.objects.filter(partnership__in=shown)

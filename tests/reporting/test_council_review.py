@@ -60,8 +60,8 @@ def review(django_db_setup, django_db_blocker):
     """The PDF's text and what the records hold, read inside a transaction that is then rolled back."""
     with django_db_blocker.unblock(), transaction.atomic():
         partnerships = register_demo.seed()
-        themes_demo.seed(partnerships)
         meetings_demo.seed(partnerships)
+        themes_demo.seed(partnerships)
         demo.seed_narratives(partnerships)
         cambridge = Organisation.objects.get(name="Cambridge City Council")
         pdf = report_pdf(kind=Kind.COUNCIL_REVIEW, organisation=cambridge, year=2023, as_at=AS_AT)

@@ -92,7 +92,7 @@ def test_osp_report_lists_all_22_members_of_appendix_1_with_the_chair_marked(osp
     assert appendix.index("Paul James (Chair)") < appendix.index("Gillian Aitken")
 
 
-def test_osp_report_has_the_sections_of_seeds_001_in_order(osp_pdf):
+def test_osp_report_has_the_sections_of_the_annual_update_to_council_in_order(osp_pdf):
     text = flat(pdf_text(osp_pdf))
     positions = [text.index(heading) for heading in OSP_HEADINGS]
     assert positions == sorted(positions)
@@ -117,7 +117,7 @@ def test_osp_report_names_the_sub_groups_their_support_officers_and_the_budget(o
     assert "£75,000" not in money and "Innovate UK" not in money and "£20,000" not in money
 
 
-def test_osp_report_tells_the_chairs_story_of_seeds_001_paragraph_7(osp_pdf):
+def test_osp_report_tells_the_chairs_story_as_the_annual_update_paragraph_7_does(osp_pdf):
     text = flat(pdf_text(osp_pdf))
     assert (
         "Paul James – Chief Executive, River Learning Trust took on the role of Chair in October 2022 from the "
@@ -269,21 +269,6 @@ def test_the_membership_appendix_is_as_at_the_report_date(db):
     )
     data = gather.annual_update(partnership=partnership, year=2022, as_at=dt.date(2023, 3, 31))
     assert [seat.name for seat in data.appendix] == ["Still Here"]
-
-
-def test_sections_without_their_records_say_so(db, monkeypatch):
-    """Where an app's records are not kept yet, its section says so rather than inventing content."""
-    from reporting import update_activity, update_forward
-
-    for module in (gather, update_activity, update_forward):
-        monkeypatch.setattr(module, "_model", lambda app_label, name: None)
-    partnership = PartnershipFactory(short_name="NP")
-    text = flat(
-        pdf_text(report_pdf(kind=Kind.ANNUAL_UPDATE, partnership=partnership, year=2022, as_at=dt.date(2023, 3, 31)))
-    )
-    assert "Meetings are not yet recorded in Roundtable" in text
-    assert "Themes and achievements are not yet recorded in Roundtable" in text
-    assert "Task-and-finish groups are not yet recorded in Roundtable" in text
 
 
 def test_ended_seats_of_the_year_do_not_appear_among_current_representatives(db):

@@ -6,12 +6,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 from partnerships.access import Level, get_partnership_for_user
 from partnerships.concurrency import save_form, save_versioned
 from partnerships.govuk import EARLIEST_YEAR, LATEST_YEAR, query_int, query_text
-from partnerships.models import financial_year_label
+from partnerships.models import financial_year_bounds, financial_year_label, financial_year_of
 from partnerships.views.common import paginate, render_partial
 
 from ..access import get_achievement_for_user
 from ..forms import AchievementForm, FigureFormSet
-from ..models import Achievement, financial_year_bounds, financial_year_of
+from ..models import Achievement
 
 
 def achievement_list(request, slug):

@@ -45,11 +45,7 @@ HTTP_PAGES = [
 
 def _bench_modules(apps):
     for app in apps:
-        try:
-            yield importlib.import_module(f"{app}.bench")
-        except ModuleNotFoundError as error:
-            if error.name != f"{app}.bench":
-                raise
+        yield importlib.import_module(f"{app}.bench")
 
 
 def measure_page(url: str, user, runs: int) -> dict:

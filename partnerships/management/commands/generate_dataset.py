@@ -11,13 +11,7 @@ APPS_WITH_DATASETS = ["themes", "taskgroups", "meetings", "reporting"]
 def generate_all(scale: float) -> dict:
     context = dataset.generate(scale)
     for app in APPS_WITH_DATASETS:
-        try:
-            module = importlib.import_module(f"{app}.dataset")
-        except ModuleNotFoundError as error:
-            if error.name != f"{app}.dataset":
-                raise
-            continue
-        module.generate(context)
+        importlib.import_module(f"{app}.dataset").generate(context)
     return context
 
 

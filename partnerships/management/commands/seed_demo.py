@@ -8,8 +8,8 @@ from django.db import transaction
 from partnerships import demo
 from partnerships.models import Organisation, OrganisationClerk, PartnershipOfficer, Person
 
-# Each app may add its own demonstration data in <app>/demo.py with seed(partnerships).
-APPS_WITH_DEMO_DATA = ["themes", "taskgroups", "meetings", "reporting"]
+# Each app's demonstration data, in <app>/demo.py with seed(partnerships), in the order the apps build on each other.
+APPS_WITH_DEMO_DATA = ["meetings", "themes", "taskgroups", "reporting"]
 
 DEMO_PASSWORD = "roundtable-demo"
 # The demonstration logins that must use a second factor share this authenticator-app secret. It is
@@ -48,13 +48,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             partnerships = demo.seed()
             for app in APPS_WITH_DEMO_DATA:
-                try:
-                    module = importlib.import_module(f"{app}.demo")
-                except ModuleNotFoundError as error:
-                    if error.name != f"{app}.demo":
-                        raise
-                    continue
-                module.seed(partnerships)
+                importlib.import_module(f"{app}.demo").seed(partnerships)
             if with_demo_users:
                 self._users(partnerships)
         self.stdout.write(

@@ -4,6 +4,7 @@ import pytest
 
 from tests.meetings.factories import AgendaItemFactory
 from tests.themes.factories import ThemeReportFactory
+from themes.models import ThemeReportItem
 
 from .conftest import _decision
 
@@ -28,7 +29,9 @@ def test_members_see_the_draft_record_too(client, cast, private_record):
 
 def test_filter_by_date_theme_and_outcome(client, record):
     report = ThemeReportFactory(theme__partnership=record.partnership, theme__title="Net zero")
-    _decision(AgendaItemFactory(meeting=record.held, theme_report=report), resolution="To back the net zero report.")
+    item = AgendaItemFactory(meeting=record.held)
+    ThemeReportItem.objects.create(item=item, report=report)
+    _decision(item, resolution="To back the net zero report.")
     page = client.get(URL, {"theme": report.theme_id}).content.decode()
     assert "To back the net zero report." in page and "To adopt the plan." not in page
     page = client.get(URL, {"outcome": "carried"}).content.decode()

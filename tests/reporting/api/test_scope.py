@@ -8,8 +8,8 @@ from django.utils import timezone
 from meetings.models import Action, Attendance, Decision, Meeting
 from meetings.views.common import page_flags
 from partnerships.access import Level, get_access
+from reporting import scope
 from reporting.access import get_report_for_user
-from reporting.api import scope
 from reporting.models import Report
 from tests.conftest import ROLES
 from tests.reporting.factories import ReportFactory, council_review

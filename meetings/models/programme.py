@@ -3,8 +3,8 @@
 import datetime as dt
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
-from django.db.models import Max, Q
+from django.db import models
+from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from partnerships.models import Partnership
@@ -51,23 +51,3 @@ class ProgrammeItem(models.Model):
             raise ValidationError(
                 {"removed_on": "The date it was taken off must be on or after the date it was added."}
             )
-
-
-@transaction.atomic
-def programme_item_save(*, item: ProgrammeItem) -> ProgrammeItem:
-    """Add an item at the end of its list, or save the changes to one."""
-    if not item.pk:
-        top = ProgrammeItem.objects.filter(partnership=item.partnership, year=item.year, kind=item.kind).aggregate(
-            top=Max("position")
-        )["top"]
-        item.position = (top or 0) + 1
-    item.full_clean()
-    item.save()
-    return item
-
-
-def programme_item_take_off(*, item: ProgrammeItem, on: dt.date) -> ProgrammeItem:
-    """Take an item off the programme from a day; it stays on record, so earlier reports still show it."""
-    item.removed_on = max(on, item.added_on)
-    item.save(update_fields=["removed_on"])
-    return item

@@ -1,172 +1,18 @@
-"""Getting things done: the challenges programme and task-and-finish groups (the OSP Terms of Reference).
-
-A challenge moves round the cycle of the OSP Terms of Reference 'How the OSP will achieve its aims'; a
-task-and-finish group (the OSP Terms of Reference Appendix C) is established for one and reviews its outcomes.
-"""
+"""Task-and-finish groups (the OSP Terms of Reference Appendix C): their members, milestones and reminders."""
 
 import datetime as dt
 
 from dateutil.relativedelta import relativedelta
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from partnerships.jobs import BackgroundJob
 from partnerships.models import Membership, Organisation, Partnership, Person, Versioned, lines
 
-
-def _date(value: dt.date) -> str:
-    return f"{value:%-d %B %Y}"
-
-
-class ChallengeQuerySet(models.QuerySet):
-    def open(self):
-        """Challenges still going round the cycle: everything not closed."""
-        return self.exclude(stage=Challenge.Stage.CLOSED)
-
-    def open_for(self, partnership: Partnership):
-        """A partnership's open challenges, for forward planning in its annual report."""
-        return self.open().filter(partnership=partnership)
-
-    def with_stage_order(self):
-        return self.annotate(
-            stage_order=models.Case(
-                *[models.When(stage=value, then=index) for index, value in enumerate(Challenge.Stage.values)],
-                output_field=models.IntegerField(),
-            )
-        )
-
-
-class Challenge(Versioned):
-    """An issue the partnership has identified as benefiting from collective action (the OSP Terms of Reference 'OSP Aims')."""
-
-    class Stage(models.TextChoices):
-        # The OSP Terms of Reference 'How the OSP will achieve its aims': the four steps of the cycle, then closed.
-        HIGHLIGHTED = "highlighted", "Highlighted to a wider audience"
-        INFLUENCE = "influence", "Influence exerted"
-        ACTION = "action", "Actions prompted"
-        REVIEW = "review", "Outcomes reviewed"
-        CLOSED = "closed", "Closed"
-
-    class Priority(models.IntegerChoices):
-        HIGH = 1, "High"
-        MEDIUM = 2, "Medium"
-        LOW = 3, "Low"
-
-    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="challenges")
-    title = models.CharField(max_length=200)
-    description = models.TextField(help_text="What the issue is and why it needs collective action.")
-    raised_by = models.ForeignKey(
-        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="challenges_raised"
-    )
-    raised_by_organisation = models.ForeignKey(
-        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="challenges_raised"
-    )
-    raised_on = models.DateField(default=dt.date.today)
-    priority = models.PositiveSmallIntegerField(
-        choices=Priority.choices,
-        null=True,
-        blank=True,
-        help_text="Set by the steering group. Leave empty until it has prioritised the challenge.",
-    )
-    stage = models.CharField(max_length=20, choices=Stage.choices, default=Stage.HIGHLIGHTED)
-    stage_changed_on = models.DateField(default=dt.date.today)
-    follows_from = models.ForeignKey(
-        "self",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="follow_ons",
-        verbose_name="follows on from",
-        help_text="The earlier challenge that led to this one.",
-    )
-    raised_by_group = models.ForeignKey(
-        "TaskGroup",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="follow_on_challenges",
-        verbose_name="raised by the task-and-finish group",
-    )
-    themes = models.ManyToManyField(
-        "themes.Theme",
-        blank=True,
-        related_name="challenges",
-        verbose_name="themes it touches",
-        help_text="The strategic themes or priority areas the challenge touches.",
-    )
-    history = HistoricalRecords(m2m_fields=[themes])
-
-    objects = ChallengeQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["priority", "-raised_on", "title"]
-        indexes = [models.Index(fields=["partnership", "stage"])]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(stage_changed_on__gte=models.F("raised_on")), name="challenge_stage_after_raised"
-            ),
-            models.CheckConstraint(
-                condition=Q(follows_from__isnull=True) | ~Q(follows_from=models.F("id")),
-                name="challenge_not_own_follow_on",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("taskgroups:challenge_detail", args=[self.pk])
-
-    @property
-    def is_open(self) -> bool:
-        return self.stage != self.Stage.CLOSED
-
-    @property
-    def stage_number(self) -> int:
-        """1 to 4 round the cycle, 5 when closed."""
-        return self.Stage.values.index(self.stage) + 1
-
-    @property
-    def raised_by_label(self) -> str:
-        parts = [str(self.raised_by) if self.raised_by_id else "", str(self.raised_by_organisation or "")]
-        return ", ".join(part for part in parts if part)
-
-    def clean(self):
-        errors = {}
-        if self.follows_from_id:
-            if self.pk and self.follows_from_id == self.pk:
-                errors["follows_from"] = "A challenge cannot follow on from itself."
-            elif self.partnership_id and self.follows_from.partnership_id != self.partnership_id:
-                errors["follows_from"] = "A follow-on challenge belongs to the same partnership as the one it follows."
-        if self.raised_on and self.raised_on > dt.date.today():
-            errors["raised_on"] = "The date it was raised cannot be in the future."
-        if errors:
-            raise ValidationError(errors)
-
-
-class ChallengeStageChange(models.Model):
-    """One step of a challenge round the cycle, dated and kept (the partnership shows what it did with each issue)."""
-
-    challenge = models.ForeignKey(Challenge, on_delete=models.CASCADE, related_name="stage_changes")
-    stage = models.CharField(max_length=20, choices=Challenge.Stage.choices)
-    changed_on = models.DateField()
-    note = models.TextField(blank=True, help_text="What the partnership did, or why the challenge moved on.")
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    recorded_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["changed_on", "recorded_at", "pk"]
-        get_latest_by = ["changed_on", "recorded_at", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.challenge}: {self.get_stage_display()} on {_date(self.changed_on)}"
+from .challenges import Challenge, _date
 
 
 class TaskGroupQuerySet(models.QuerySet):
@@ -176,6 +22,10 @@ class TaskGroupQuerySet(models.QuerySet):
     def open_for(self, partnership: Partnership):
         """A partnership's groups still at work, for forward planning in its annual report."""
         return self.open().filter(partnership=partnership)
+
+    def open_on(self, day: dt.date):
+        """Groups at work on a day: started by then and not closed by then."""
+        return self.filter(start_date__lte=day).exclude(status=TaskGroup.Status.CLOSED, closed_on__lte=day)
 
     def closed_between(self, start: dt.date, end: dt.date):
         """Groups that closed in a period, with their outcomes reviewed: what a year's report looks back on."""
@@ -310,6 +160,11 @@ class TaskGroup(Versioned):
             return None
         since = self.last_report_date() or self.start_date
         return since + relativedelta(months=self.report_every_months)
+
+    def was_open_on(self, day: dt.date) -> bool:
+        """At work on a day, as `TaskGroupQuerySet.open_on` asks of a record as it stood then."""
+        started = bool(self.start_date and self.start_date <= day)
+        return started and not (self.status == self.Status.CLOSED and self.closed_on and self.closed_on <= day)
 
     def is_past_end(self, today: dt.date | None = None) -> bool:
         return self.is_open and self.end_date < (today or dt.date.today())
@@ -455,34 +310,6 @@ class Milestone(Versioned):
             errors["completed_on"] = "The date done cannot be in the future."
         if errors:
             raise ValidationError(errors)
-
-
-class GroupReport(models.Model):
-    """A progress report from a group to the steering group.
-
-    The meetings app points its agenda items at these, so the partnership can list every time a group reported.
-    """
-
-    group = models.ForeignKey(TaskGroup, on_delete=models.CASCADE, related_name="reports")
-    title = models.CharField(max_length=200)
-    presented_on = models.DateField("date reported to the steering group")
-    summary = models.TextField("progress", help_text="Progress against the objectives and milestones.")
-    asks = models.TextField("asks of the steering group", blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(default=timezone.now)
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["-presented_on", "-pk"]
-        indexes = [models.Index(fields=["group", "presented_on"])]
-
-    def __str__(self) -> str:
-        return f"{self.title} ({_date(self.presented_on)})"
-
-    def get_absolute_url(self) -> str:
-        return f"{self.group.get_absolute_url()}#report-{self.pk}"
 
 
 class Reminder(BackgroundJob):
