@@ -13,10 +13,13 @@ import time
 from functools import partial
 
 from django.apps import apps
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.functional import SimpleLazyObject
+from django.utils.http import quote_etag
 from django.utils.safestring import mark_safe
 
 # The apps whose saves move generations on; the login tables matter where a fragment names a user.
@@ -127,6 +130,31 @@ def lazy_context(compute, names) -> dict:
         return memo.get(name)
 
     return {name: SimpleLazyObject(partial(value, name)) for name in names}
+
+
+def conditional(request, key: str, build, *, public_only: bool = True):
+    """Answer 304 Not Modified when the browser already holds the page made under `key`, else build it.
+
+    The tag also covers the visitor's CSRF cookie, so a kept copy always carries a token that still works;
+    a page with a message waiting is always sent whole. Signed-in pages are left alone unless asked.
+    """
+    if public_only and request.user.is_authenticated:
+        return build()
+    material = f"{key}:{request.COOKIES.get(settings.CSRF_COOKIE_NAME, '')}"
+    etag = quote_etag(hashlib.sha256(material.encode()).hexdigest()[:32])
+    waiting = bool(getattr(getattr(request, "_messages", None), "_loaded_messages", None))
+    if request.method in ("GET", "HEAD") and not waiting:
+        unchanged = get_conditional_response(request, etag=etag)
+        if unchanged is not None:
+            patch_vary_headers(unchanged, ["Cookie"])
+            return unchanged
+    response = build()
+    if response.status_code == 200 and not response.has_header("ETag"):
+        response["ETag"] = etag
+        patch_vary_headers(response, ["Cookie"])
+        if not response.has_header("Cache-Control"):
+            response["Cache-Control"] = "no-cache"
+    return response
 
 
 def _moved(sender, **kwargs) -> None:

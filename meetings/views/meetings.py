@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from partnerships.access import Level, get_access, get_partnership_for_user
 from partnerships.concurrency import save_form
-from partnerships.fragments import fragment_key, lazy_context, record_state
+from partnerships.fragments import conditional, fragment_key, lazy_context, record_state
 from partnerships.models import Interest
 from partnerships.views.common import history_entries, paginate, render_partial
 
@@ -156,7 +156,7 @@ def meeting_detail(request, pk):
         "fragment_key": key,
         **lazy_context(lambda: _detail_context(request, meeting, access, level), DETAIL_NAMES),
     }
-    return render_partial(request, "meetings/meeting_detail.html", context, "agenda")
+    return conditional(request, key, lambda: render_partial(request, "meetings/meeting_detail.html", context, "agenda"))
 
 
 DETAIL_NAMES = ("items", "present", "represented", "apologies", "matters_arising", "actions", "approval")

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from ..access import get_access
-from ..fragments import fragment_key, lazy_context
+from ..fragments import conditional, fragment_key, lazy_context
 from ..home import HomeContext, home_sections, home_visit_since
 from ..models import Partnership
 
@@ -40,7 +40,7 @@ def home(request):
         "fragment_key": key,
         **lazy_context(lambda: {"public": _public_partnerships()}, ("public",)),
     }
-    return render(request, "partnerships/home.html", context)
+    return conditional(request, key, lambda: render(request, "partnerships/home.html", context))
 
 
 HOME_APPS = ("partnerships", "meetings", "themes", "taskgroups", "reporting")

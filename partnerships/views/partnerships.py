@@ -11,7 +11,7 @@ from ..access import Level, get_access, get_partnership_for_user, partnership_tr
 from ..collation import by_name
 from ..concurrency import save_form
 from ..forms import PartnershipForm
-from ..fragments import fragment_key, lazy_context, record_state
+from ..fragments import conditional, fragment_key, lazy_context, record_state
 from ..govuk import query_text
 from ..models import Membership, Participation, Partnership
 from ..services import partnership_all_warnings, partnership_save
@@ -50,7 +50,11 @@ def partnership_list(request):
         ),
         **lazy_context(results, ("page", "querystring")),
     }
-    return render_partial(request, "partnerships/partnership_list.html", context, "results")
+    return conditional(
+        request,
+        context["fragment_key"],
+        lambda: render_partial(request, "partnerships/partnership_list.html", context, "results"),
+    )
 
 
 def partnership_detail(request, slug):
@@ -71,7 +75,9 @@ def partnership_detail(request, slug):
         ),
         **lazy_context(lambda: _detail_context(partnership, access, level), DETAIL_NAMES),
     }
-    return render(request, "partnerships/partnership_detail.html", context)
+    return conditional(
+        request, context["fragment_key"], lambda: render(request, "partnerships/partnership_detail.html", context)
+    )
 
 
 DETAIL_APPS = ("partnerships", "meetings", "themes", "taskgroups", "reporting")
