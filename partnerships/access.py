@@ -24,6 +24,7 @@ from django.db.models import Exists, OuterRef, Q, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from .fragments import cached_value
 from .models import Membership, Organisation, OrganisationClerk, Partnership, PartnershipOfficer, Person
 
 
@@ -144,6 +145,24 @@ def get_access(user) -> Access:
     if cached is not None:
         return cached
     today = dt.date.today()
+    # Kept between requests until any table it reads changes: the same login on the same day reaches the same.
+    access = cached_value(
+        "access",
+        depends=ACCESS_TABLES,
+        parts=(user.pk, user.is_superuser, user.is_active, today),
+        compute=lambda: _work_out_access(user, today),
+    )
+    user._roundtable_access = access
+    return access
+
+
+# Everything get_access reads; a save to any of them works the access of every login out again.
+ACCESS_TABLES = ("auth.user", "partnerships.person", "partnerships.partnershipofficer", "partnerships.membership")
+ACCESS_TABLES = (*ACCESS_TABLES, "partnerships.organisationclerk", "partnerships.partnership")
+ACCESS_TABLES = (*ACCESS_TABLES, "partnerships.contribution", "mfa.authenticator")
+
+
+def _work_out_access(user, today: dt.date) -> Access:
     is_admin = bool(user.is_superuser)
     officer_ids: set[int] = set()
     member_ids: set[int] = set()
@@ -205,7 +224,6 @@ def get_access(user) -> Access:
         has_second_factor=bool(has_second_factor),
         person_name=person_name,
     )
-    user._roundtable_access = access
     return access
 
 

@@ -10,4 +10,8 @@ class PartnershipsConfig(AppConfig):
 
         install_for_sign_in()
 
+        from . import fragments
+
+        fragments.connect()
+
         from . import collation  # noqa: F401  (the name collation on SQLite connections)

@@ -1,8 +1,15 @@
 """Pages of the partnership register measured by `make bench`."""
 
+import statistics
+import time
+
+from django.contrib.auth import get_user_model
+from django.test import Client
 from django.urls import reverse
 
 from .models import Membership, Partnership, PartnershipOfficer
+
+SIGN_IN_RUNS = 5
 
 
 def pages(context, users) -> list[tuple[str, str, object]]:
@@ -48,3 +55,37 @@ def pages(context, users) -> list[tuple[str, str, object]]:
 
 def largest_partnership(context) -> Partnership:
     return max(context["partnerships"], key=lambda p: Membership.objects.filter(partnership=p).count())
+
+
+def measures(context, users) -> dict:
+    """Signing in: the server time of the login form's POST, most of it the Argon2id check of the password."""
+    from django.contrib.auth.hashers import get_hasher
+
+    password = "a long bench passphrase"
+    user, _ = get_user_model().objects.get_or_create(
+        username="bench-sign-in@example.org", defaults={"email": "bench-sign-in@example.org"}
+    )
+    user.set_password(password)
+    user.save()
+    timings, cpu = [], []
+    for _ in range(SIGN_IN_RUNS):
+        client = Client()
+        started, cpu_started = time.perf_counter(), time.process_time()
+        response = client.post(reverse("account_login"), {"login": user.email, "password": password})
+        timings.append((time.perf_counter() - started) * 1000)
+        # On shared cores the wall time is mostly waiting; the CPU time is what the sign-in itself costs.
+        cpu.append((time.process_time() - cpu_started) * 1000)
+        if response.status_code != 302:
+            return {"sign_in_error": f"the login form answered {response.status_code}"}
+    hasher = get_hasher()
+    user.refresh_from_db()
+    started = time.perf_counter()
+    for _ in range(SIGN_IN_RUNS):
+        hasher.verify(password, user.password)
+    return {
+        "sign_in_hasher": f"{hasher.algorithm} t={hasher.time_cost} m={hasher.memory_cost}KiB p={hasher.parallelism}",
+        "sign_in_hash_check_ms": round((time.perf_counter() - started) * 1000 / SIGN_IN_RUNS, 1),
+        "sign_in_server_median_ms": round(statistics.median(timings), 1),
+        "sign_in_server_max_ms": round(max(timings), 1),
+        "sign_in_server_cpu_median_ms": round(statistics.median(cpu), 1),
+    }

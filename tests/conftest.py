@@ -88,6 +88,16 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Every test starts from an empty cache: a database rolled back between tests sends no signal that
+    would move the cached fragments' generations on, and ids are reused."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 def pytest_collection_modifyitems(config, items):
     """Tests that need a real worker run only where Redis is configured (the second CI pass)."""
     from django.conf import settings

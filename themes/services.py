@@ -107,19 +107,27 @@ def report_obligations(
     if not themes:
         return []
     wanted: list[tuple[Theme, ReportPeriod, dt.date, int]] = []
+    window_start = today - dt.timedelta(days=lookback_days)
+    # A partnership's themes share its schedule, so its due dates are worked out once for all of them.
+    due_by_partnership: dict[int, tuple[list[tuple[ReportPeriod, dt.date]], int]] = {}
     for theme in themes:
-        schedule = ThemeReportSchedule.for_partnership(theme.partnership)
-        ahead = schedule.reminder_days if ahead_days is None else ahead_days
-        window_start = today - dt.timedelta(days=lookback_days)
-        for period, due in schedule.periods_due_between(window_start, today + dt.timedelta(days=ahead)):
+        if theme.partnership_id not in due_by_partnership:
+            schedule = ThemeReportSchedule.for_partnership(theme.partnership)
+            ahead = schedule.reminder_days if ahead_days is None else ahead_days
+            due_by_partnership[theme.partnership_id] = (
+                schedule.periods_due_between(window_start, today + dt.timedelta(days=ahead)),
+                schedule.reminder_days,
+            )
+        periods, reminder_days = due_by_partnership[theme.partnership_id]
+        for period, due in periods:
             if theme.owes_report_for(period):
-                wanted.append((theme, period, due, schedule.reminder_days))
+                wanted.append((theme, period, due, reminder_days))
     if not wanted:
         return []
     years = {period.year for _, period, _, _ in wanted}
     reports = {
         (r.theme_id, r.year, r.half): r
-        for r in ThemeReport.objects.filter(theme__in=themes, year__in=years).only(
+        for r in ThemeReport.objects.filter(theme_id__in={theme.pk for theme in themes}, year__in=years).only(
             "pk", "theme_id", "year", "half", "status", "due_on", "submitted_at", "version"
         )
     }
@@ -131,10 +139,25 @@ def report_obligations(
     return obligations
 
 
+SUPPORTED_THEME_FIELDS = (
+    *("id", "title", "order", "status", "starts_on", "ends_on", "version"),
+    *("partnership_id", "lead_group_id", "lead_officer_id"),
+    *("partnership__name", "partnership__short_name", "partnership__slug"),
+    *(f"partnership__theme_report_schedule__{name}" for name in ("id", "version", "partnership")),
+    *(f"partnership__theme_report_schedule__{name}" for name in ("first_due_month", "first_due_day")),
+    *(f"partnership__theme_report_schedule__{name}" for name in ("second_due_month", "second_due_day")),
+    "partnership__theme_report_schedule__reminder_days",
+    *("lead_officer__honorific", "lead_officer__first_name", "lead_officer__last_name"),
+)
+
+
 def themes_supported_by(access):
     """Themes whose reports this login drafts or chases: its partnerships', its sub-groups', or its own."""
-    themes = Theme.objects.active().select_related(
-        "partnership", "partnership__theme_report_schedule", "lead_officer", "lead_group"
+    # Only what the lists of obligations show: a theme row with its partnership's long texts is costly.
+    themes = (
+        Theme.objects.active()
+        .select_related("partnership", "partnership__theme_report_schedule", "lead_officer")
+        .only(*SUPPORTED_THEME_FIELDS)
     )
     if access.is_admin:
         return themes

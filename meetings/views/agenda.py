@@ -5,11 +5,13 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from partnerships import fragments
 from partnerships.access import get_access
 from partnerships.concurrency import save_form
 
 from ..access import get_item_for_user, get_meeting_for_user
 from ..forms import AgendaItemForm
+from ..models import AgendaItem
 from ..services import (
     MeetingRuleBroken,
     agenda_item_add,
@@ -26,6 +28,8 @@ from .meetings import _detail_context
 
 def _agenda_fragment(request, meeting, error=None):
     """The agenda partial after an htmx change; the whole page otherwise."""
+    # Reordering moves items' positions in bulk, which no save signal announces.
+    fragments.changed(AgendaItem)
     meeting.refresh_from_db()
     if not request.htmx:
         if error:

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
 from partnerships.access import get_access, get_partnership_for_user
+from partnerships.fragments import conditional, fragment_key, record_state
 
 from ..ical import meetings_calendar
 from ..models import AgendaItem, CalendarFeed, Meeting
@@ -17,6 +18,12 @@ from ..services import calendar_feed_reset, calendar_feed_revoke
 
 # A year back and all ahead is what a calendar application needs.
 HISTORY_DAYS = 366
+# What a feed shows: meetings, their items and venues, and the partnership's name.
+FEED_TABLES = ("meetings.meeting", "meetings.agendaitem", "partnerships.partnership", "partnerships.organisation")
+
+
+def _today() -> dt.date:
+    return dt.date.today()
 
 
 def _calendar_response(data: bytes, filename: str) -> HttpResponse:
@@ -42,11 +49,19 @@ def partnership_feed(request, slug):
     if not partnership.is_public:
         # Calendar applications fetch without signing in: a private partnership has no public feed.
         raise Http404("This partnership publishes no calendar.")
-    meetings = _meetings(Meeting.objects.filter(partnership=partnership))
-    data = meetings_calendar(
-        meetings, name=f"{partnership.name} meetings", show_agendas=lambda meeting: meeting.agenda_is_published
+    key = fragment_key(
+        "meetings:partnership_feed", access=access, depends=FEED_TABLES, parts=(record_state(partnership), _today())
     )
-    return _calendar_response(data, f"{partnership.slug}.ics")
+
+    def build():
+        meetings = _meetings(Meeting.objects.filter(partnership=partnership))
+        data = meetings_calendar(
+            meetings, name=f"{partnership.name} meetings", show_agendas=lambda meeting: meeting.agenda_is_published
+        )
+        return _calendar_response(data, f"{partnership.slug}.ics")
+
+    # Calendar applications poll: an unchanged feed answers 304 from the key alone.
+    return conditional(request, key, build, public_only=False)
 
 
 def private_feed(request, token):
@@ -55,14 +70,21 @@ def private_feed(request, token):
     if not feed.user.is_active:
         raise Http404()
     access = get_access(feed.user)
-    meetings = _meetings(Meeting.objects.filter(partnership__in=access.readable_partnerships()))
-    data = meetings_calendar(
-        meetings,
-        name="My partnership meetings",
-        # A calendar lives outside the service, on phones and shared diaries: only published agendas go there.
-        show_agendas=lambda meeting: meeting.agenda_is_published,
+    key = fragment_key(
+        "meetings:private_feed", access=access, depends=FEED_TABLES, parts=(record_state(feed), _today())
     )
-    return _calendar_response(data, "my-meetings.ics")
+
+    def build():
+        meetings = _meetings(Meeting.objects.filter(partnership__in=access.readable_partnerships()))
+        data = meetings_calendar(
+            meetings,
+            name="My partnership meetings",
+            # A calendar lives outside the service, on phones and shared diaries: only published agendas go there.
+            show_agendas=lambda meeting: meeting.agenda_is_published,
+        )
+        return _calendar_response(data, "my-meetings.ics")
+
+    return conditional(request, key, build, public_only=False)
 
 
 @login_required

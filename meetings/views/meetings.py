@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from partnerships.access import Level, get_access, get_partnership_for_user
 from partnerships.concurrency import save_form
+from partnerships.fragments import conditional, fragment_key, lazy_context, record_state
 from partnerships.models import Interest
 from partnerships.views.common import history_entries, paginate, render_partial
 
@@ -69,25 +70,34 @@ def my_meetings(request):
     """A member's upcoming and past meetings across partnerships, with the packs they may read."""
     access = get_access(request.user)
     today = dt.date.today()
-    meetings = Meeting.objects.filter(partnership__in=access.readable_partnerships()).select_related(
-        "partnership", "host"
-    )
-    if access.person_id:
-        meetings = meetings.prefetch_related(
-            Prefetch(
-                "attendance",
-                queryset=Attendance.objects.filter(membership__person_id=access.person_id),
-                to_attr="my_attendance",
-            )
+
+    def rows() -> dict:
+        meetings = Meeting.objects.filter(partnership__in=access.readable_partnerships()).select_related(
+            "partnership", "host"
         )
-    upcoming = list(meetings.upcoming(today)[:25])
-    page, querystring = paginate(request, meetings.past(today))
+        if access.person_id:
+            meetings = meetings.prefetch_related(
+                Prefetch(
+                    "attendance",
+                    queryset=Attendance.objects.filter(membership__person_id=access.person_id),
+                    to_attr="my_attendance",
+                )
+            )
+        upcoming = list(meetings.upcoming(today)[:25])
+        page, querystring = paginate(request, meetings.past(today))
+        return {"upcoming": upcoming, "page": page, "querystring": querystring}
+
     feed = CalendarFeed.objects.filter(user=request.user).first()
-    return render(
-        request,
-        "meetings/my_meetings.html",
-        {"upcoming": upcoming, "page": page, "querystring": querystring, "feed": feed, "access": access},
+    key = fragment_key(
+        "meetings:my_meetings", access=access, depends=MY_MEETINGS_TABLES, parts=(request.get_full_path(), today)
     )
+    names = ("upcoming", "page", "querystring")
+    context = {"feed": feed, "access": access, "fragment_key": key, **lazy_context(rows, names)}
+    return render(request, "meetings/my_meetings.html", context)
+
+
+MY_MEETINGS_TABLES = ("meetings.meeting", "meetings.attendance", "meetings.meetingpack", "partnerships.partnership")
+MY_MEETINGS_TABLES = (*MY_MEETINGS_TABLES, "partnerships.organisation", "partnerships.membership")
 
 
 def _detail_context(request, meeting, access, level):
@@ -135,8 +145,27 @@ def _detail_context(request, meeting, access, level):
 
 def meeting_detail(request, pk):
     meeting, access, level = get_meeting_for_user(request.user, pk)
-    context = _detail_context(request, meeting, access, level)
-    return render_partial(request, "meetings/meeting_detail.html", context, "agenda")
+    key = fragment_key(
+        "meetings:meeting_detail", access=access, depends=MEETING_TABLES, parts=(record_state(meeting), dt.date.today())
+    )
+    context = {
+        "meeting": meeting,
+        "partnership": meeting.partnership,
+        "level": level,
+        **page_flags(level, meeting),
+        # The agenda, papers and record are read only when the cached page is missing.
+        "fragment_key": key,
+        **lazy_context(lambda: _detail_context(request, meeting, access, level), DETAIL_NAMES),
+    }
+    return conditional(request, key, lambda: render_partial(request, "meetings/meeting_detail.html", context, "agenda"))
+
+
+DETAIL_NAMES = ("items", "present", "represented", "apologies", "matters_arising", "actions", "approval")
+DETAIL_NAMES = (*DETAIL_NAMES, "my_seat", "my_attendance", "approvable")
+# What a meeting page draws: its items' theme and group reports and the people named come from other apps.
+MEETING_TABLES = ("meetings", "partnerships.person", "partnerships.membership", "partnerships.partnership")
+MEETING_TABLES = (*MEETING_TABLES, "partnerships.organisation", "themes.theme", "themes.themereport")
+MEETING_TABLES = (*MEETING_TABLES, "taskgroups.taskgroup", "taskgroups.groupreport")
 
 
 @login_required

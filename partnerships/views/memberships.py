@@ -11,6 +11,7 @@ from ..access import Level, find_people_to_add, get_membership_for_user, get_par
 from ..collation import by_name
 from ..concurrency import save_form
 from ..forms import MembershipEndForm, MembershipFilterForm, MembershipForm, PersonChoiceForm
+from ..fragments import fragment_key, lazy_context, record_state
 from ..govuk import query_int
 from ..models import Membership, Participation, Person
 from ..services import membership_end, membership_save
@@ -29,6 +30,26 @@ def _membership_rows(partnership, on: dt.date):
     return rows
 
 
+MEMBERSHIP_NAMES = ("rows", "participations", "row_count", "ended")
+MEMBERSHIP_TABLES = ("partnerships.membership", "partnerships.participation", "partnerships.person")
+MEMBERSHIP_TABLES = (*MEMBERSHIP_TABLES, "partnerships.organisation", "partnerships.partnership")
+
+
+def _membership_context(partnership, level, on: dt.date, today: dt.date) -> dict:
+    rows = _membership_rows(partnership, on)
+    participations = list(
+        Participation.objects.current(on).filter(partnership=partnership).select_related("organisation")
+    )
+    context = {"rows": rows, "participations": participations, "row_count": len(rows) + len(participations)}
+    if level >= Level.READ:
+        context["ended"] = list(
+            Membership.objects.filter(partnership=partnership, end_date__lt=today)
+            .select_related("person", "organisation")
+            .order_by("-end_date")[:25]
+        )
+    return context
+
+
 def membership_list(request, slug):
     """The membership as at any date: today's by default."""
     partnership, access = get_partnership_for_user(request.user, slug)
@@ -43,20 +64,17 @@ def membership_list(request, slug):
         "form": form,
         "as_at": on,
         "is_today": on == today,
-        "rows": _membership_rows(partnership, on),
-        "participations": list(
-            Participation.objects.current(on).filter(partnership=partnership).select_related("organisation")
-        ),
         "can_edit": level >= Level.EDIT,
         "can_read": level >= Level.READ,
+        # The seats are read only when the cached list is missing.
+        "fragment_key": fragment_key(
+            "partnerships:membership_list",
+            access=access,
+            depends=MEMBERSHIP_TABLES,
+            parts=(record_state(partnership), on, today),
+        ),
+        **lazy_context(lambda: _membership_context(partnership, level, on, today), MEMBERSHIP_NAMES),
     }
-    context["row_count"] = len(context["rows"]) + len(context["participations"])
-    if level >= Level.READ:
-        context["ended"] = (
-            Membership.objects.filter(partnership=partnership, end_date__lt=today)
-            .select_related("person", "organisation")
-            .order_by("-end_date")[:25]
-        )
     return render_partial(request, "partnerships/membership_list.html", context, "members")
 
 

@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -9,6 +11,7 @@ from ..access import Level, get_access, get_partnership_for_user
 from ..collation import by_name
 from ..concurrency import save_form
 from ..forms import PartnershipForm
+from ..fragments import conditional, fragment_key, lazy_context, record_state
 from ..govuk import query_text
 from ..models import Membership, Participation, Partnership
 from ..services import partnership_all_warnings, partnership_save
@@ -17,33 +20,72 @@ from .common import history_entries, paginate, render_partial
 
 def partnership_list(request):
     access = get_access(request.user)
-    partnerships = (
-        access.visible_partnerships()
-        .select_related("parent", "host_organisation")
-        .annotate(sub_group_count=Count("sub_groups", filter=access.visible_sub_groups_q(), distinct=True))
-        .order_by("name")
-    )
     query = query_text(request.GET.get("q"))
     kind = query_text(request.GET.get("kind"))
-    if query:
-        partnerships = partnerships.filter(Q(name__icontains=query) | Q(short_name__icontains=query))
-    if kind in Partnership.Kind.values:
-        partnerships = partnerships.filter(kind=kind)
-    page, querystring = paginate(request, partnerships)
+
+    def results() -> dict:
+        partnerships = (
+            access.visible_partnerships()
+            .select_related("parent", "host_organisation")
+            .annotate(sub_group_count=Count("sub_groups", filter=access.visible_sub_groups_q(), distinct=True))
+            .order_by("name")
+        )
+        if query:
+            partnerships = partnerships.filter(Q(name__icontains=query) | Q(short_name__icontains=query))
+        if kind in Partnership.Kind.values:
+            partnerships = partnerships.filter(kind=kind)
+        page, querystring = paginate(request, partnerships)
+        return {"page": page, "querystring": querystring}
+
     context = {
-        "page": page,
-        "querystring": querystring,
         "query": query,
         "kind": kind,
         "kinds": Partnership.Kind.choices,
         "can_create": access.is_admin,
+        "fragment_key": fragment_key(
+            "partnerships:partnership_list",
+            access=access,
+            depends=("partnerships.partnership", "partnerships.organisation"),
+            parts=(request.get_full_path(),),
+        ),
+        **lazy_context(results, ("page", "querystring")),
     }
-    return render_partial(request, "partnerships/partnership_list.html", context, "results")
+    return conditional(
+        request,
+        context["fragment_key"],
+        lambda: render_partial(request, "partnerships/partnership_list.html", context, "results"),
+    )
 
 
 def partnership_detail(request, slug):
     partnership, access = get_partnership_for_user(request.user, slug)
     level = access.level(partnership)
+    context = {
+        "partnership": partnership,
+        "level": level,
+        "can_edit": level >= Level.EDIT,
+        "can_read": level >= Level.READ,
+        # The seats, sub-groups and warnings are read only when the cached page is missing. The warnings
+        # gather every app's, so any save anywhere makes it again.
+        "fragment_key": fragment_key(
+            "partnerships:partnership_detail",
+            access=access,
+            depends=DETAIL_APPS,
+            parts=(record_state(partnership), request.get_full_path(), dt.date.today()),
+        ),
+        **lazy_context(lambda: _detail_context(partnership, access, level), DETAIL_NAMES),
+    }
+    return conditional(
+        request, context["fragment_key"], lambda: render(request, "partnerships/partnership_detail.html", context)
+    )
+
+
+DETAIL_APPS = ("partnerships", "meetings", "themes", "taskgroups", "reporting")
+DETAIL_NAMES = ("seats", "supporting", "office_seats", "office_seat_count", "member_organisations", "sub_groups")
+DETAIL_NAMES = (*DETAIL_NAMES, "reports_to", "warnings", "budgets")
+
+
+def _detail_context(partnership, access, level) -> dict:
     memberships = list(
         Membership.objects.current()
         .filter(partnership=partnership)
@@ -59,10 +101,6 @@ def partnership_detail(request, slug):
     if level < Level.READ:
         sub_groups = [group for group in sub_groups if group.is_public]
     context = {
-        "partnership": partnership,
-        "level": level,
-        "can_edit": level >= Level.EDIT,
-        "can_read": level >= Level.READ,
         "seats": [m for m in memberships if m.role in Membership.SEAT_ROLES],
         "supporting": [m for m in memberships if m.role == Membership.Role.SUPPORTING_OFFICER],
         "office_seats": [p for p in participations if p.is_seat],
@@ -78,7 +116,7 @@ def partnership_detail(request, slug):
     }
     if level >= Level.READ:
         context["budgets"] = list(partnership.budgets.all()[:3])
-    return render(request, "partnerships/partnership_detail.html", context)
+    return context
 
 
 def partnership_tree_view(request, slug):

@@ -7,6 +7,7 @@ from django.db.models import Count, Q
 from django.shortcuts import render
 
 from partnerships.access import require_officer
+from partnerships.fragments import fragment_key, lazy_context
 from partnerships.models import Partnership
 
 from ..models import Challenge, Milestone, TaskGroup
@@ -19,6 +20,22 @@ SHOWN = 50
 def overview(request):
     access = require_officer(request.user)
     today = dt.date.today()
+    context = {
+        "today": today,
+        # Worked out only when the cached page is missing: same reach, same data, same day.
+        "fragment_key": fragment_key("taskgroups:overview", access=access, depends=OVERVIEW_TABLES, parts=(today,)),
+        **lazy_context(lambda: _overview(access, today), OVERVIEW_NAMES),
+    }
+    return render(request, "taskgroups/overview.html", context)
+
+
+OVERVIEW_NAMES = ("warnings", "warning_count", "open_groups", "more_groups", "coming", "stages", "unprioritised")
+# The warnings read seats (a link member must hold one) and the groups' leads and partnerships.
+OVERVIEW_TABLES = ("taskgroups", "partnerships.partnership", "partnerships.membership", "partnerships.person")
+OVERVIEW_TABLES = (*OVERVIEW_TABLES, "partnerships.organisation")
+
+
+def _overview(access, today: dt.date) -> dict:
     partnerships = (
         Partnership.objects.all() if access.is_admin else Partnership.objects.filter(pk__in=access.officer_ids)
     )
@@ -41,7 +58,7 @@ def overview(request):
     )
     by_stage = {row["stage"]: row["count"] for row in stage_counts}
     open_group_list = list(open_groups[: SHOWN + 1])
-    context = {
+    return {
         "warnings": warnings[:SHOWN],
         "warning_count": len(warnings),
         "open_groups": open_group_list[:SHOWN],
@@ -51,6 +68,4 @@ def overview(request):
         "unprioritised": Challenge.objects.filter(partnership__in=partnerships, priority__isnull=True)
         .filter(~Q(stage=Challenge.Stage.CLOSED))
         .count(),
-        "today": today,
     }
-    return render(request, "taskgroups/overview.html", context)

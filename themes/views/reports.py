@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -7,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from partnerships.access import get_access
 from partnerships.concurrency import StaleEdit, save_form
+from partnerships.fragments import fragment_key, lazy_context
 from partnerships.views.common import render_partial
 
 from ..access import can_draft_reports, get_theme_for_user, get_theme_report_for_user
@@ -120,20 +123,38 @@ def reports_due(request):
     themes = themes_supported_by(access)
     if not access.is_officer and not themes.exists():
         raise PermissionDenied("This page is for officers who support partnerships and for theme leads.")
-    obligations = [o for o in report_obligations(themes=themes, ahead_days=DASHBOARD_AHEAD_DAYS) if not o.is_submitted]
-    partnerships = sorted({o.theme.partnership for o in obligations}, key=lambda p: p.name)
     chosen = request.GET.get("partnership", "")
+    today = dt.date.today()
+    context = {
+        "rows_shown": ROWS_SHOWN,
+        "chosen": chosen,
+        # Worked out only when the cached page is missing: same reach, same data, same day.
+        "fragment_key": fragment_key(
+            "themes:reports_due", access=access, depends=DUE_TABLES, parts=(today, chosen, ROWS_SHOWN)
+        ),
+        **lazy_context(lambda: _due_context(themes, chosen, today), DUE_NAMES),
+    }
+    return render_partial(request, "themes/reports_due.html", context, "due-results")
+
+
+DUE_NAMES = ("overdue", "overdue_count", "upcoming", "upcoming_count", "partnerships")
+DUE_TABLES = ("themes.theme", "themes.themereport", "themes.themereportschedule", "partnerships.partnership")
+DUE_TABLES = (*DUE_TABLES, "partnerships.person")
+
+
+def _due_context(themes, chosen: str, today: dt.date) -> dict:
+    obligations = [
+        o for o in report_obligations(themes=themes, today=today, ahead_days=DASHBOARD_AHEAD_DAYS) if not o.is_submitted
+    ]
+    partnerships = sorted({o.theme.partnership for o in obligations}, key=lambda p: p.name)
     if chosen:
         obligations = [o for o in obligations if o.theme.partnership.slug == chosen]
     overdue = [o for o in obligations if o.is_overdue]
     upcoming = [o for o in obligations if not o.is_overdue]
-    context = {
+    return {
         "overdue": overdue[:ROWS_SHOWN],
         "overdue_count": len(overdue),
         "upcoming": upcoming[:ROWS_SHOWN],
         "upcoming_count": len(upcoming),
-        "rows_shown": ROWS_SHOWN,
         "partnerships": partnerships,
-        "chosen": chosen,
     }
-    return render_partial(request, "themes/reports_due.html", context, "due-results")

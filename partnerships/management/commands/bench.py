@@ -71,6 +71,28 @@ def measure_page(url: str, user, runs: int) -> dict:
     }
 
 
+def _fresh_context(scale: float) -> dict:
+    call_command("flush", interactive=False, verbosity=0)
+    return generate_all(scale)
+
+
+def _existing_context() -> dict:
+    """What the bench modules read from a generated dataset, found again in the database."""
+    from partnerships.models import Partnership
+
+    return {"partnerships": list(Partnership.objects.order_by("pk"))}
+
+
+def _bench_users() -> dict:
+    model = get_user_model()
+    officer = model.objects.filter(username="bench-officer@example.org").first()
+    admin = model.objects.filter(username="bench-admin@example.org").first()
+    return {
+        "officer": officer or model.objects.create_user("bench-officer@example.org", "bench-officer@example.org", "x"),
+        "admin": admin or model.objects.create_superuser("bench-admin@example.org", "bench-admin@example.org", "x"),
+    }
+
+
 class Command(BaseCommand):
     help = "Benchmark pages at dataset scales 1 and 10 (uses and empties the configured database)."
 
@@ -83,9 +105,17 @@ class Command(BaseCommand):
         )
         parser.add_argument("--no-http", action="store_true", help="Only the in-process figures.")
         parser.add_argument("--apps", default=",".join(APPS), help="Comma-separated apps whose pages to measure.")
+        parser.add_argument(
+            "--page", action="append", default=[], help="Measure only pages whose name contains this (repeatable)."
+        )
+        parser.add_argument(
+            "--reuse-data",
+            action="store_true",
+            help="Measure the dataset already in the database (one generated at --scale) instead of making it again.",
+        )
         parser.add_argument("--i-know-this-empties-the-database", action="store_true", dest="confirmed")
 
-    def handle(self, *args, scales, scale, runs, quick, no_http, confirmed, apps, **options):
+    def handle(self, *args, scales, scale, runs, quick, no_http, confirmed, apps, page, reuse_data, **options):
         if not confirmed:
             raise CommandError("bench empties the database it runs on; pass --i-know-this-empties-the-database.")
         settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
@@ -98,25 +128,21 @@ class Command(BaseCommand):
         if not no_http:
             scale_list = [s for s in scale_list if s != http_scale] + [http_scale]
         results = {"database": connection.vendor, "runs": runs, "quick": quick, "scales": {}}
+        if reuse_data:
+            scale_list = [http_scale]
         for scale in scale_list:
-            call_command("flush", interactive=False, verbosity=0)
             started = time.perf_counter()
-            context = generate_all(scale)
-            users = {
-                "officer": get_user_model().objects.create_user(
-                    "bench-officer@example.org", "bench-officer@example.org", "x"
-                ),
-                "admin": get_user_model().objects.create_superuser(
-                    "bench-admin@example.org", "bench-admin@example.org", "x"
-                ),
-            }
+            context = _existing_context() if reuse_data else _fresh_context(scale)
+            users = _bench_users()
             figures = {"generate_seconds": round(time.perf_counter() - started, 2), "pages": {}, "measures": {}}
             listed = []
             for module in _bench_modules(apps.split(",")):
                 for name, url, user in module.pages(context, users):
+                    if page and not any(part in name for part in page):
+                        continue
                     figures["pages"][name] = measure_page(url, user, runs)
                     listed.append((name, url, user))
-                if hasattr(module, "measures") and not quick:
+                if hasattr(module, "measures") and not quick and not page:
                     figures["measures"].update(module.measures(context, users))
             figures["in_process_seconds"] = round(time.perf_counter() - started - figures["generate_seconds"], 1)
             if scale == http_scale and not no_http:

@@ -1,0 +1,179 @@
+"""Rendered fragments kept in the shared cache, keyed on who is looking and on every table they draw from.
+
+Each table the register keeps has a generation: a number in the cache moved on by every save or delete
+of one of its rows (and by the few bulk updates, which say so through `changed`). A fragment's key holds
+the generations of the tables it reads, the access of the login looking (the partnerships it edits and
+reads, its person) and anything else it depends on, such as today's date. An edit therefore makes every
+fragment that read its table miss, and no login is ever served a fragment made for a different reach.
+A fragment holding a form's CSRF token is never kept.
+"""
+
+import hashlib
+import time
+from functools import partial
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.functional import SimpleLazyObject
+from django.utils.http import quote_etag
+from django.utils.safestring import mark_safe
+
+# The apps whose saves move generations on; the login tables matter where a fragment names a user.
+WATCHED_APPS = {"partnerships", "meetings", "themes", "taskgroups", "reporting", "auth", "account", "mfa"}
+# A bound on staleness from any write that slipped past the signals, and on memory.
+TIMEOUT_SECONDS = 60 * 60
+PREFIX = "rt:fragment"
+# Saves here happen on every visit and never change a fragment (the home page's "new since" reads them itself).
+IGNORED_MODELS = {"partnerships.homevisit"}
+
+
+def _label(model) -> str:
+    return model._meta.label_lower
+
+
+def changed(*models) -> None:
+    """Move on the generations of these models (classes or "app.model" labels), after a bulk update."""
+    for model in models:
+        label = model if isinstance(model, str) else _label(model)
+        key = f"{PREFIX}:gen:{label}"
+        try:
+            cache.incr(key)
+        except ValueError:
+            # A new start that no evicted generation can have had: an old fragment never matches again.
+            cache.set(key, time.time_ns(), None)
+
+
+def generations(labels) -> dict[str, int]:
+    """The current generation of each table label, starting any the cache has lost."""
+    keys = {f"{PREFIX}:gen:{label}": label for label in labels}
+    found = cache.get_many(list(keys))
+    missing = {key: time.time_ns() for key in keys if key not in found}
+    if missing:
+        cache.set_many(missing, None)
+        found.update(missing)
+    return {keys[key]: value for key, value in found.items()}
+
+
+def access_key(access) -> tuple:
+    """Everything about a login's access that changes what it may see."""
+    return (
+        access.is_authenticated,
+        access.is_admin,
+        tuple(sorted(access.officer_ids)),
+        tuple(sorted(access.member_ids)),
+        tuple(sorted(access.clerk_ids)),
+        tuple(sorted(access.clerk_organisation_ids)),
+        tuple(sorted(access.attendee_ids)),
+        access.person_id,
+    )
+
+
+def record_state(instance) -> tuple:
+    """Every stored value of a record already loaded, so a change made by a bulk update still makes a new key."""
+    return (_label(type(instance)), *(getattr(instance, f.attname, None) for f in instance._meta.concrete_fields))
+
+
+def cached_value(name: str, *, depends, parts, compute):
+    """A picklable value kept like a fragment: under the generations of the tables it was worked out from."""
+    gens = generations(labels_of(depends))
+    material = repr((name, sorted(gens.items()), tuple(parts)))
+    key = f"{PREFIX}:{name}:{hashlib.sha256(material.encode()).hexdigest()[:40]}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, TIMEOUT_SECONDS)
+    return value
+
+
+def labels_of(depends) -> list[str]:
+    """Table labels for models, "app.model" labels or whole apps ("themes")."""
+    labels = set()
+    for item in depends:
+        if isinstance(item, str) and "." not in item:
+            labels |= {_label(model) for model in apps.get_app_config(item).get_models()}
+        else:
+            labels.add(item if isinstance(item, str) else _label(item))
+    return sorted(labels - IGNORED_MODELS)
+
+
+def fragment_key(name: str, *, access, depends, parts=()) -> str:
+    """The cache key of one fragment as this login sees it, with the data it reads as it stands now."""
+    gens = generations(labels_of(depends))
+    material = repr((name, access_key(access), sorted(gens.items()), tuple(parts)))
+    return f"{PREFIX}:{name}:{hashlib.sha256(material.encode()).hexdigest()[:40]}"
+
+
+def cached_html(key: str, render) -> str:
+    """The fragment under `key`, rendered by `render()` and kept when it is missing."""
+    html = cache.get(key)
+    if html is None:
+        html = str(render())
+        if "csrfmiddlewaretoken" not in html:
+            cache.set(key, html, TIMEOUT_SECONDS)
+    return mark_safe(html)
+
+
+def lazy_context(compute, names) -> dict:
+    """Context values worked out by `compute()` (a dict) only when a template first reads one: on a miss.
+
+    A name `compute()` leaves out reads as None.
+    """
+    memo = {}
+
+    def value(name):
+        if not memo:
+            memo.update(compute(), _computed=True)
+        return memo.get(name)
+
+    return {name: SimpleLazyObject(partial(value, name)) for name in names}
+
+
+def conditional(request, key: str, build, *, public_only: bool = True):
+    """Answer 304 Not Modified when the browser already holds the page made under `key`, else build it.
+
+    The tag also covers the visitor's CSRF cookie, so a kept copy always carries a token that still works;
+    a page with a message waiting is always sent whole. Signed-in pages are left alone unless asked.
+    """
+    if public_only and request.user.is_authenticated:
+        return build()
+    material = f"{key}:{request.COOKIES.get(settings.CSRF_COOKIE_NAME, '')}"
+    etag = quote_etag(hashlib.sha256(material.encode()).hexdigest()[:32])
+    waiting = bool(getattr(getattr(request, "_messages", None), "_loaded_messages", None))
+    if request.method in ("GET", "HEAD") and not waiting:
+        unchanged = get_conditional_response(request, etag=etag)
+        if unchanged is not None:
+            patch_vary_headers(unchanged, ["Cookie"])
+            return unchanged
+    response = build()
+    if response.status_code == 200 and not response.has_header("ETag"):
+        response["ETag"] = etag
+        patch_vary_headers(response, ["Cookie"])
+        if not response.has_header("Cache-Control"):
+            response["Cache-Control"] = "no-cache"
+    return response
+
+
+def _moved(sender, **kwargs) -> None:
+    meta = getattr(sender, "_meta", None)
+    if meta is not None and meta.app_label in WATCHED_APPS and meta.label_lower not in IGNORED_MODELS:
+        changed(meta.label_lower)
+        # Again once the transaction commits, so a fragment drawn from the data before it is not kept.
+        transaction.on_commit(partial(changed, meta.label_lower))
+
+
+def _m2m_moved(sender, instance, action, model, **kwargs) -> None:
+    if action in {"post_add", "post_remove", "post_clear"}:
+        _moved(sender)
+        _moved(type(instance))
+        _moved(model)
+
+
+def connect() -> None:
+    """Listen for every save and delete; called once from the app's ready()."""
+    post_save.connect(_moved, dispatch_uid="fragments-save")
+    post_delete.connect(_moved, dispatch_uid="fragments-delete")
+    m2m_changed.connect(_m2m_moved, dispatch_uid="fragments-m2m")
