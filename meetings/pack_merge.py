@@ -12,6 +12,8 @@ from dataclasses import dataclass
 import pikepdf
 from pikepdf import Array, Dictionary, Name, OutlineItem
 
+from .pack_font import page_number_font
+
 
 @dataclass
 class Part:
@@ -152,9 +154,8 @@ class TaggedMerger:
     def _number_pages(self) -> None:
         """'Page n of N' at the foot of each page, upright however the page is turned, outside the tags."""
         pdf = self.pdf
-        font = pdf.make_indirect(
-            Dictionary(Type=Name.Font, Subtype=Name.Type1, BaseFont=Name.Helvetica, Encoding=Name.WinAnsiEncoding)
-        )
+        numbers_font = page_number_font()
+        font = numbers_font.add_to(pdf)
         total = len(pdf.pages)
         for number, page in enumerate(pdf.pages, start=1):
             # A name of our own that the page does not use yet, the same on every build.
@@ -173,7 +174,7 @@ class TaggedMerger:
                 270: ((0, -1, 1, 0, x0, y1), height),
             }[rotation]
             text = f"Page {number} of {total}"
-            text_width = len(text) * 4.6
+            text_width = numbers_font.text_width(text, 9)
             x, y = shown_width - 36 - text_width, 16
             stamp = (
                 f"q {' '.join(f'{v:g}' for v in matrix)} cm /Artifact <</Type /Pagination /Subtype /Footer>> BDC "

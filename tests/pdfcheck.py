@@ -179,3 +179,32 @@ def check_structure(pdf: bytes) -> list[str]:
         if element.role == "Figure" and not (element.alt or "").strip():
             problems.append("a figure has no alternative text")
     return problems
+
+
+def unembedded_fonts(pdf: bytes) -> set[str]:
+    """The names of fonts a PDF uses without carrying them, on its pages and in the forms its pages draw."""
+    document = pikepdf.open(io.BytesIO(pdf))
+    missing: set[str] = set()
+    seen: set = set()
+
+    def visit(resources):
+        if not isinstance(resources, pikepdf.Dictionary):
+            return
+        for font in (resources.get("/Font") or {}).values():
+            if font.objgen in seen and font.objgen != (0, 0):
+                continue
+            seen.add(font.objgen)
+            descendant = font.DescendantFonts[0] if "/DescendantFonts" in font else font
+            descriptor = descendant.get("/FontDescriptor") or {}
+            if str(font.get("/Subtype")) != "/Type3" and not any(
+                key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")
+            ):
+                missing.add(str(font.get("/BaseFont")).lstrip("/"))
+        for xobject in (resources.get("/XObject") or {}).values():
+            if str(xobject.get("/Subtype")) == "/Form" and xobject.objgen not in seen:
+                seen.add(xobject.objgen)
+                visit(xobject.get("/Resources"))
+
+    for page in document.pages:
+        visit(page.obj.get("/Resources"))
+    return missing

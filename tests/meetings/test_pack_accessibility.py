@@ -106,3 +106,31 @@ def test_the_combined_pack_keeps_the_structure_of_the_front_sheet_and_of_each_ta
     total = len(reader.pages)
     for number, page in enumerate(reader.pages, start=1):
         assert f"Page {number} of {total}" in page.extract_text()
+
+
+def test_every_font_in_the_pack_is_embedded_the_page_numbers_included(meeting, papers):
+    from tests.pdfcheck import unembedded_fonts
+
+    pack = _build(meeting)
+    with pack.file.open("rb") as handle:
+        data = handle.read()
+    assert unembedded_fonts(data) == set()
+    import pikepdf
+
+    for page in pikepdf.open(io.BytesIO(data)).pages:
+        names = {str(font.BaseFont) for font in page.resources.Font.values()}
+        assert "/RTPGNO+NotoSans-Regular" in names
+
+
+def test_the_font_check_finds_a_font_that_is_only_named():
+    import pikepdf
+
+    from tests.pdfcheck import unembedded_fonts
+
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    helvetica = pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica)
+    pdf.pages[0].add_resource(pdf.make_indirect(helvetica), pikepdf.Name.Font, pikepdf.Name.F1)
+    output = io.BytesIO()
+    pdf.save(output)
+    assert unembedded_fonts(output.getvalue()) == {"Helvetica"}
