@@ -49,8 +49,7 @@ def _open_csv(upload) -> csv.DictReader | tuple[int, str]:
         if unknown:
             problems.append(f"it has columns we do not recognise: {', '.join(unknown)}")
         return 1, (
-            "The first row must name the columns indicator, date, value and optionally note; "
-            f"{' and '.join(problems)}."
+            f"The first row must name the columns indicator, date, value and optionally note; {' and '.join(problems)}."
         )
     reader.fieldnames = headers
     return reader
@@ -96,7 +95,9 @@ class _Rows:
         indicator, measured_on = form.cleaned_data["indicator"], form.cleaned_data["date"]
         key = (indicator.pk, measured_on)
         if key in self.seen:
-            return _sentence([f"{indicator.code} has another value for {measured_on:%-d %B %Y} on row {self.seen[key]}"])
+            return _sentence(
+                [f"{indicator.code} has another value for {measured_on:%-d %B %Y} on row {self.seen[key]}"]
+            )
         if key in self.existing:
             return _sentence(
                 [
