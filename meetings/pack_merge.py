@@ -70,23 +70,26 @@ class TaggedMerger:
         self._sources.append(source)
         first = len(self.pdf.pages)
         tree = source.Root.get("/StructTreeRoot")
-        tagged = isinstance(tree, Dictionary) and bool(_kids(tree.get("/K")))
-        offset = self.next_key
-        if tagged:
-            # Detach the paper's top elements from its own root, so that copying them copies no more.
-            top = [k for k in _kids(tree.K) if isinstance(k, Dictionary)]
-            for element in top:
-                if "/P" in element:
-                    del element["/P"]
-            pairs = _number_tree(tree.get("/ParentTree"))
-        self.pdf.pages.extend(source.pages)
-        if not tagged:
+        if not (isinstance(tree, Dictionary) and _kids(tree.get("/K"))):
+            self.pdf.pages.extend(source.pages)
             self.untagged.append(title)
             for page in self.pdf.pages[first:]:
-                for key in ("/StructParents",):
-                    if key in page.obj:
-                        del page.obj[key]
+                if "/StructParents" in page.obj:
+                    del page.obj["/StructParents"]
             return first
+        # Detach the paper's top elements from its own root, so that copying them copies no more.
+        top = [k for k in _kids(tree.K) if isinstance(k, Dictionary)]
+        for element in top:
+            if "/P" in element:
+                del element["/P"]
+        self.pdf.pages.extend(source.pages)
+        self._graft(tree, top, first)
+        return first
+
+    def _graft(self, tree: Dictionary, top: list, first: int) -> None:
+        """The paper's structure elements under the pack's document, its pages' keys moved past the pack's."""
+        offset = self.next_key
+        pairs = _number_tree(tree.get("/ParentTree"))
         for element in top:
             copied = self.pdf.copy_foreign(element)
             copied.P = self.document
@@ -103,7 +106,6 @@ class TaggedMerger:
         for role, standard in (tree.get("/RoleMap") or {}).items():
             if role not in self.role_map:
                 self.role_map[role] = standard
-        return first
 
     def _copy(self, value):
         """A direct array of structure elements, each copied into the pack."""

@@ -129,6 +129,126 @@ def _why_not(person: Present | None, key: int, present: list[Present]) -> str:
     return "cannot vote"
 
 
+@dataclass(frozen=True)
+class _Count:
+    """The votes as counted, before the rule is applied."""
+
+    votes_for: int
+    votes_against: int
+    abstentions: int
+    required_choice: Choice | None
+    named_seats: dict[int, int] | None
+
+    @property
+    def words(self) -> str:
+        return (
+            f"{self.votes_for} for, {self.votes_against} against, "
+            f"{_plural(self.abstentions, 'abstention', 'abstentions')}"
+        )
+
+
+def _refusal_before_counting(rule: VotingRule, seats: dict[int, int]) -> Refusal | None:
+    """Why no vote can be taken at all: consensus, an inquorate meeting, or a rule missing its named member."""
+    if rule.rule == Rule.CONSENSUS:
+        return Refusal(
+            "This partnership decides by consensus and does not take votes. Record the decision by consensus."
+        )
+    # Quorum is counted before anything else: an inquorate meeting cannot vote at all.
+    if rule.quorum and len(seats) < rule.quorum:
+        return Refusal(
+            f"The meeting is not quorate: {_plural(len(seats), 'voting member is', 'voting members are')} present "
+            f"and the quorum is {rule.quorum}. No vote can be taken."
+        )
+    if rule.rule == Rule.MAJORITY_INCLUDING_MEMBER and rule.required_voter is None:
+        return Refusal("The partnership's rule needs a named member whose vote the majority must include.")
+    return None
+
+
+def _count_tally(rule: VotingRule, seats: dict[int, int], votes: Tally, required_present: bool) -> _Count | Refusal:
+    """Votes recorded by count, checked against who could have cast them."""
+    if min(votes.votes_for, votes.votes_against, votes.abstentions) < 0:
+        return Refusal("Vote counts cannot be negative.")
+    cast = votes.votes_for + votes.votes_against + votes.abstentions
+    if cast > len(seats):
+        return Refusal(
+            f"{_plural(cast, 'vote was', 'votes were')} recorded but only "
+            f"{_plural(len(seats), 'person present has', 'people present have')} a vote."
+        )
+    required_choice = None
+    if rule.rule == Rule.MAJORITY_INCLUDING_MEMBER and required_present:
+        if votes.required_voter_choice is None:
+            return Refusal(f"Say how {rule.required_voter_name or 'the named member'} voted: the rule needs it.")
+        required_choice = votes.required_voter_choice
+    return _Count(votes.votes_for, votes.votes_against, votes.abstentions, required_choice, None)
+
+
+def _count_named(
+    rule: VotingRule, seats: dict[int, int], votes: Mapping[int, Choice], present: list[Present]
+) -> _Count | Refusal:
+    """Votes recorded by name, each checked against the voter's right to vote."""
+    by_key = {person.key: person for person in present}
+    refused = []
+    for key in votes:
+        if key not in seats:
+            person = by_key.get(key)
+            name = person.name if person else "Someone"
+            refused.append(f"{name} {_why_not(person, key, present)}")
+    if refused:
+        return Refusal(". ".join(refused) + ".")
+    choices = list(votes.values())
+    required_choice = None
+    for voter, choice in votes.items():
+        if seats[voter] == rule.required_voter:
+            required_choice = choice
+    return _Count(
+        choices.count(Choice.FOR),
+        choices.count(Choice.AGAINST),
+        choices.count(Choice.ABSTAIN),
+        required_choice,
+        {voter: seats[voter] for voter in votes},
+    )
+
+
+def _outcome(
+    rule: VotingRule, present: list[Present], count: _Count, casting_vote: Choice | None
+) -> tuple[bool, bool, str] | Result | Refusal:
+    """Carried or lost on the votes cast (carried, casting vote used, explanation), breaking a tie if the rule allows."""
+    counts = count.words
+    if count.votes_for != count.votes_against:
+        carried = count.votes_for > count.votes_against
+        return carried, False, f"{'Carried' if carried else 'Lost'} by a simple majority of votes cast ({counts})."
+    if count.votes_for == 0:
+        return Result(False, 0, 0, count.abstentions, False, f"Lost: no votes were cast for or against ({counts}).")
+    if not rule.chair_has_casting_vote:
+        return Result(
+            False,
+            count.votes_for,
+            count.votes_against,
+            count.abstentions,
+            False,
+            f"Lost: the votes were tied ({counts}) and the chair has no casting vote.",
+        )
+    if not any(person.capacity == Capacity.CHAIR for person in present):
+        return Refusal(f"The votes are tied ({counts}), but no chair is recorded as present to give a casting vote.")
+    if casting_vote not in (Choice.FOR, Choice.AGAINST):
+        return Refusal(f"The votes are tied ({counts}). Record the chair's casting vote, for or against.")
+    carried = casting_vote == Choice.FOR
+    return carried, True, f"{'Carried' if carried else 'Lost'} on the chair's casting vote {casting_vote} ({counts})."
+
+
+def _without_required_voter(rule: VotingRule, count: _Count, required_present: bool) -> str:
+    """Why a majority fails for want of the named member's vote."""
+    who = rule.required_voter_name or "the named member"
+    choice = count.required_choice
+    if not required_present:
+        why = f"{who} was not present (nor anyone acting in their place) to vote"
+    elif choice is None:
+        why = f"{who} did not vote"
+    else:
+        why = f"{who} voted {choice.value}" if choice == Choice.AGAINST else f"{who} abstained"
+    return f"Lost: the majority must include the vote of {who}, and {why} ({count.words})."
+
+
 def decide(
     rule: VotingRule,
     present: list[Present],
@@ -141,103 +261,32 @@ def decide(
     `votes` is either named (person key -> choice) or a Tally by count. `casting_vote` is the chair's,
     used only on a tie where the partnership gives the chair one.
     """
-    if rule.rule == Rule.CONSENSUS:
-        return Refusal(
-            "This partnership decides by consensus and does not take votes. Record the decision by consensus."
-        )
-
     seats = voters(present)
-    by_key = {person.key: person for person in present}
-
-    # Quorum is counted before anything else: an inquorate meeting cannot vote at all.
-    if rule.quorum and len(seats) < rule.quorum:
-        return Refusal(
-            f"The meeting is not quorate: {_plural(len(seats), 'voting member is', 'voting members are')} present "
-            f"and the quorum is {rule.quorum}. No vote can be taken."
-        )
-
-    required_choice: Choice | None = None
-    required_present = False
-    if rule.rule == Rule.MAJORITY_INCLUDING_MEMBER:
-        if rule.required_voter is None:
-            return Refusal("The partnership's rule needs a named member whose vote the majority must include.")
-        required_present = rule.required_voter in seats.values()
+    if refusal := _refusal_before_counting(rule, seats):
+        return refusal
+    needs_member = rule.rule == Rule.MAJORITY_INCLUDING_MEMBER
+    required_present = needs_member and rule.required_voter in seats.values()
 
     if isinstance(votes, Tally):
-        if min(votes.votes_for, votes.votes_against, votes.abstentions) < 0:
-            return Refusal("Vote counts cannot be negative.")
-        cast = votes.votes_for + votes.votes_against + votes.abstentions
-        if cast > len(seats):
-            return Refusal(
-                f"{_plural(cast, 'vote was', 'votes were')} recorded but only "
-                f"{_plural(len(seats), 'person present has', 'people present have')} a vote."
-            )
-        votes_for, votes_against, abstentions = votes.votes_for, votes.votes_against, votes.abstentions
-        if rule.rule == Rule.MAJORITY_INCLUDING_MEMBER and required_present:
-            if votes.required_voter_choice is None:
-                return Refusal(f"Say how {rule.required_voter_name or 'the named member'} voted: the rule needs it.")
-            required_choice = votes.required_voter_choice
-        named_seats = None
+        count = _count_tally(rule, seats, votes, required_present)
     else:
-        refused = []
-        for key in votes:
-            if key not in seats:
-                person = by_key.get(key)
-                name = person.name if person else "Someone"
-                refused.append(f"{name} {_why_not(person, key, present)}")
-        if refused:
-            return Refusal(". ".join(refused) + ".")
-        choices = list(votes.values())
-        votes_for = choices.count(Choice.FOR)
-        votes_against = choices.count(Choice.AGAINST)
-        abstentions = choices.count(Choice.ABSTAIN)
-        for voter, choice in votes.items():
-            if seats[voter] == rule.required_voter:
-                required_choice = choice
-        named_seats = {voter: seats[voter] for voter in votes}
+        count = _count_named(rule, seats, votes, present)
+    if isinstance(count, Refusal):
+        return count
 
-    counts = f"{votes_for} for, {votes_against} against, {_plural(abstentions, 'abstention', 'abstentions')}"
-    casting_used = False
-    if votes_for == votes_against:
-        if votes_for == 0:
-            return Result(False, 0, 0, abstentions, False, f"Lost: no votes were cast for or against ({counts}).")
-        if not rule.chair_has_casting_vote:
-            return Result(
-                False,
-                votes_for,
-                votes_against,
-                abstentions,
-                False,
-                f"Lost: the votes were tied ({counts}) and the chair has no casting vote.",
-            )
-        if not any(person.capacity == Capacity.CHAIR for person in present):
-            return Refusal(
-                f"The votes are tied ({counts}), but no chair is recorded as present to give a casting vote."
-            )
-        if casting_vote not in (Choice.FOR, Choice.AGAINST):
-            return Refusal(f"The votes are tied ({counts}). Record the chair's casting vote, for or against.")
-        carried = casting_vote == Choice.FOR
-        casting_used = True
-        explanation = f"{'Carried' if carried else 'Lost'} on the chair's casting vote {casting_vote} ({counts})."
-    else:
-        carried = votes_for > votes_against
-        explanation = f"{'Carried' if carried else 'Lost'} by a simple majority of votes cast ({counts})."
+    outcome = _outcome(rule, present, count, casting_vote)
+    if isinstance(outcome, (Result, Refusal)):
+        return outcome
+    carried, casting_used, explanation = outcome
 
-    if carried and rule.rule == Rule.MAJORITY_INCLUDING_MEMBER and required_choice != Choice.FOR:
-        who = rule.required_voter_name or "the named member"
-        if not required_present:
-            why = f"{who} was not present (nor anyone acting in their place) to vote"
-        elif required_choice is None:
-            why = f"{who} did not vote"
-        else:
-            why = f"{who} voted {required_choice.value}" if required_choice == Choice.AGAINST else f"{who} abstained"
-        return Result(
-            False,
-            votes_for,
-            votes_against,
-            abstentions,
-            casting_used,
-            f"Lost: the majority must include the vote of {who}, and {why} ({counts}).",
-            named_seats,
-        )
-    return Result(carried, votes_for, votes_against, abstentions, casting_used, explanation, named_seats)
+    if carried and needs_member and count.required_choice != Choice.FOR:
+        carried, explanation = False, _without_required_voter(rule, count, required_present)
+    return Result(
+        carried,
+        count.votes_for,
+        count.votes_against,
+        count.abstentions,
+        casting_used,
+        explanation,
+        count.named_seats,
+    )

@@ -10,7 +10,8 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from .govuk import DateInput, ModelForm, VersionField, constraint_error
+from .form_numbers import constraint_error
+from .govuk import DateInput, ModelForm, VersionField
 from .models import FormSubmission
 
 

@@ -1,6 +1,5 @@
 """Form fields and widgets styled and behaving as GOV.UK Frontend's components."""
 
-import contextlib
 import datetime as dt
 import re
 import uuid
@@ -8,12 +7,11 @@ import uuid
 from django import forms
 from django.core import validators
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import models
-from django.db.backends.base.operations import BaseDatabaseOperations
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from .form_numbers import EARLIEST_YEAR, LATEST_YEAR, bound_number, constraint_minimums, phrase
 from .models import FormSubmission
 
 
@@ -54,9 +52,6 @@ class DateInput(forms.MultiWidget):
             return parts if any(parts) else ["", "", whole]
         parts = super().value_from_datadict(data, files, name)
         return parts if any(part not in (None, "") for part in parts) else None
-
-
-EARLIEST_YEAR, LATEST_YEAR = 1990, 2100
 
 
 class DateField(forms.Field):
@@ -152,73 +147,7 @@ _WIDGET_CLASSES = {
 }
 
 
-_INTEGER_RANGES = BaseDatabaseOperations.integer_field_ranges
 NUL_MESSAGE = "Remove the hidden NUL character (\\0) from the text."
-
-
-def _range_error(label, low, high):
-    what = str(label or "number").replace(" (optional)", "")
-    what = what if what[:2].isupper() else what[:1].lower() + what[1:]
-    article = "an" if what[:1].lower() in "aeiou" else "a"
-    return f"Enter {article} {what} between {low:,} and {high:,}."
-
-
-def _constraint_minimums(model):
-    """{field name: (bound, inclusive)} from check constraints such as amount >= 0, so the form says it first."""
-    found = {}
-    for constraint in getattr(model._meta, "constraints", []):
-        condition = getattr(constraint, "condition", None)
-        if not isinstance(condition, models.Q) or condition.negated or condition.connector != models.Q.AND:
-            continue
-        for child in condition.children:
-            if not isinstance(child, tuple):
-                continue
-            lookup, bound = child
-            name, _, op = lookup.rpartition("__")
-            if op in ("gte", "gt") and isinstance(bound, (int, float)) and "__" not in name:
-                found[name] = (bound, op == "gte")
-    return found
-
-
-def constraint_error(model, error):
-    """The field and a plain message for a database rule the form did not check."""
-    text = str(error)
-    for constraint in getattr(model._meta, "constraints", []) if model else []:
-        columns = [model._meta.get_field(name).column for name in getattr(constraint, "fields", ()) or ()]
-        # PostgreSQL names the constraint; SQLite names its columns.
-        named = constraint.name and constraint.name in text
-        if named or (columns and all(f"{model._meta.db_table}.{column}" in text for column in columns)):
-            names = list(getattr(constraint, "fields", ()) or ())
-            if not names:
-                names = list(_constraint_minimums_for(constraint))
-            field = names[-1] if names else None
-            label = _label(model, field)
-            if isinstance(constraint, models.UniqueConstraint):
-                return field, f"There is already one with this {label}. Enter a different {label}."
-            return field, f"Check the {label}: it breaks the rule “{constraint.name.replace('_', ' ')}”."
-    for field in model._meta.concrete_fields if model else []:
-        if field.unique and not field.primary_key and (f".{field.column}" in text or f"({field.column})" in text):
-            label = _label(model, field.name)
-            return field.name, f"There is already one with this {label}. Enter a different {label}."
-    return None, "That could not be saved because it clashes with a record saved at the same moment. Try again."
-
-
-def _constraint_minimums_for(constraint):
-    condition = getattr(constraint, "condition", None)
-    names = []
-    for child in getattr(condition, "children", []):
-        if isinstance(child, tuple):
-            names.append(child[0].split("__")[0])
-    return names
-
-
-def _label(model, name):
-    if not name:
-        return "value"
-    try:
-        return str(model._meta.get_field(name).verbose_name)
-    except Exception:  # noqa: BLE001 - a name from a database message, not always a field
-        return name.replace("_", " ")
 
 
 def _refusing_overflow(field):
@@ -281,27 +210,16 @@ class VersionField(forms.IntegerField):
 _DJANGO_REQUIRED = {str(forms.Field.default_error_messages["required"]), DateField.default_error_messages["required"]}
 
 
-def _phrase(label) -> str:
-    """A label as it reads mid-sentence: "Date the stage changed" becomes "the date the stage changed"."""
-    text = str(label or "").strip().rstrip("?:").replace(" (optional)", "")
-    if text[:2].isupper():  # OSP, CSV
-        return f"the {text}"
-    text = text[:1].lower() + text[1:]
-    if text.split(" ", 1)[0] in ("who", "what", "which", "when", "where", "how", "whether", "why", "the", "a", "an"):
-        return text
-    return f"the {text}"
-
-
 def required_message(field) -> str:
     """What to do, in the words of the GOV.UK patterns: "Enter the title", "Choose who may read the paper"."""
     label = field.label
     if isinstance(field, forms.FileField):
-        return f"Choose {_phrase(label or 'file')} to upload."
+        return f"Choose {phrase(label or 'file')} to upload."
     if isinstance(field, (forms.ChoiceField, forms.ModelChoiceField)) or isinstance(field.widget, forms.Select):
-        return f"Choose {_phrase(label or 'an option')}."
+        return f"Choose {phrase(label or 'an option')}."
     if isinstance(field, forms.BooleanField):
-        return f"Tick the box to confirm {_phrase(label)}."
-    return f"Enter {_phrase(label or 'a value')}."
+        return f"Tick the box to confirm {phrase(label)}."
+    return f"Enter {phrase(label or 'a value')}."
 
 
 class GovukBoundField(forms.BoundField):
@@ -368,7 +286,7 @@ class GovukFormMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         model = getattr(getattr(self, "_meta", None), "model", None)
-        minimums = _constraint_minimums(model) if model else {}
+        minimums = constraint_minimums(model) if model else {}
         for name, field in list(self.fields.items()):
             if isinstance(field, forms.DateField) and not isinstance(field, DateField):
                 replacement = DateField(
@@ -399,65 +317,9 @@ class GovukFormMixin:
         if getattr(field, "_govuk_prepared", False):
             return
         field._govuk_prepared = True
-        self._bound_number(name, field, model, minimums.get(name))
+        bound_number(name, field, model, minimums.get(name))
         if isinstance(field, forms.ModelChoiceField):
             field.clean = _refusing_overflow(field)
-
-    def _bound_number(self, name, field, model, minimum):
-        """Numbers stay within what the column holds and the rules the database checks, with errors beside them."""
-        if not isinstance(field, (forms.IntegerField, forms.DecimalField)):
-            return
-        low = high = None
-        if isinstance(field, forms.IntegerField) and not isinstance(field, forms.DecimalField | forms.FloatField):
-            internal = "IntegerField"
-            if model is not None:
-                with contextlib.suppress(Exception):  # a form-only field
-                    internal = model._meta.get_field(name).get_internal_type()
-            low, high = _INTEGER_RANGES.get(internal, _INTEGER_RANGES["IntegerField"])
-            if name == "year" or name.endswith("_year") and name != "founded_year":
-                low, high = max(low, EARLIEST_YEAR), min(high, LATEST_YEAR)
-            elif name == "founded_year":
-                low, high = max(low, 1800), min(high, LATEST_YEAR)
-        if minimum is not None:
-            bound, inclusive = minimum
-            low = (
-                bound
-                if inclusive
-                else bound
-                + (1 if isinstance(field, forms.IntegerField) and not isinstance(field, forms.DecimalField) else 0.01)
-            )
-            low = max(low, field.min_value) if field.min_value is not None else low
-        if low is not None and (field.min_value is None or field.min_value < low):
-            field.min_value = low
-        if high is not None and (field.max_value is None or field.max_value > high):
-            field.max_value = high
-        shown_low = field.min_value
-        shown_high = field.max_value
-        if shown_high is None and isinstance(field, forms.DecimalField) and field.max_digits:
-            shown_high = 10 ** (field.max_digits - (field.decimal_places or 0)) - 1
-        field.validators = [
-            v
-            for v in field.validators
-            if not isinstance(v, (validators.MinValueValidator, validators.MaxValueValidator))
-        ]
-        if shown_low is not None:
-            message = (
-                _range_error(field.label or name.replace("_", " "), shown_low, shown_high)
-                if shown_high is not None
-                else f"Enter {_phrase(field.label or 'number')} as {shown_low} or more."
-            )
-            field.validators.append(validators.MinValueValidator(shown_low, message=message))
-            if field.max_value is not None:
-                field.validators.append(validators.MaxValueValidator(field.max_value, message=message))
-        elif field.max_value is not None:
-            field.validators.append(validators.MaxValueValidator(field.max_value))
-        if field.max_value is not None:
-            field.widget.attrs.setdefault("max", field.max_value)
-        if field.min_value is not None:
-            field.widget.attrs.setdefault("min", field.min_value)
-        if isinstance(field, forms.DecimalField) and field.max_digits and shown_low is not None and shown_high:
-            field.error_messages["max_digits"] = _range_error(field.label or name, shown_low, shown_high)
-            field.error_messages["max_whole_digits"] = field.error_messages["max_digits"]
 
     def add_error(self, field, error):
         """A rule about a field this form does not show is told above the form, never a crash."""
@@ -477,7 +339,7 @@ class GovukFormMixin:
 
     def full_clean(self):
         model = getattr(getattr(self, "_meta", None), "model", None)
-        minimums = _constraint_minimums(model) if model else {}
+        minimums = constraint_minimums(model) if model else {}
         for name, field in self.fields.items():
             self._prepare(name, field, model, minimums)
             if field.error_messages.get("required") in _DJANGO_REQUIRED:

@@ -122,87 +122,106 @@ def activity(*, partnership: Partnership, groups: list, year: int, as_at: dt.dat
         key=lambda t: (t.order, t.title),
     )
     register.load(partnerships=family | {t.lead_group_id for t in themes if t.lead_group_id})
-    by_theme: dict[object, ThemeActivity] = {}
-    order: dict[object, tuple] = {}
-    led_by = {t.lead_group_id: t.pk for t in themes if t.lead_group_id}
-    theme_keys = {t.pk for t in themes}
-    owners: dict[object, set[int]] = {}
-
-    def section(key, title, lead_key, position) -> ThemeActivity:
-        if key not in by_theme:
-            lead = register.partnerships.get(lead_key) if lead_key else None
-            by_theme[key] = ThemeActivity(
-                name=title, lead=lead.label if lead else "", lead_label=(lead.short_name or lead.name) if lead else ""
-            )
-            order[key] = position
-            owners[key] = set()
-        return by_theme[key]
-
-    for theme in themes:
-        section(theme.pk, theme.title, theme.lead_group_id, (0, theme.order, theme.title))
-
-    def place(owner_key: int, theme_key) -> ThemeActivity:
-        if theme_key in theme_keys:
-            return by_theme[theme_key]
-        if owner_key in led_by:
-            return by_theme[led_by[owner_key]]
-        owner = register.partnerships[owner_key]
-        return section(f"group-{owner_key}", owner.name, None, (1, 0, owner.name))
-
-    told: dict[object, list[str]] = {}
-    held: dict[object, list[tuple[Paragraph, int]]] = {}
-    for achievement in Achievement.objects.in_year_as_at(year, as_at, partnership_ids=family):
-        target = place(achievement.partnership_id, achievement.theme_id)
-        key = next(k for k, v in by_theme.items() if v is target)
-        para = _achievement_paragraph(achievement)
-        owners[key].add(achievement.partnership_id)
-        told.setdefault(key, []).extend([para.text, *para.bullets])
-        held.setdefault(key, []).append((para, achievement.partnership_id))
-    for key, theme in by_theme.items():
-        lead_key = _lead_key(themes, key)
-        theme.owned_by_lead = bool(lead_key) and owners[key] == {lead_key}
-        for para, owner_key in held.get(key, []):
-            # A sub-group's result among others is named as the sub-group's.
-            if not theme.owned_by_lead and owner_key != partnership.pk:
-                owner = register.partnerships[owner_key]
-                para.text = f"{owner.short_name or owner.name}: {para.text}"
-            theme.achievements.append(para)
-
-    # A sub-group's funding won, told in its own part unless an achievement has told it already.
-    for award in FundingAward.objects.filter(partnership_id__in=family - {partnership.pk}, year=year).order_by(
-        "-amount", "funder"
-    ):
-        target = place(award.partnership_id, None)
-        key = next(k for k, v in by_theme.items() if v is target)
-        if _pounds(award.amount) in " ".join(told.get(key, [])):
-            continue
-        owner = register.partnerships[award.partnership_id]
-        target.awards.append(_award_paragraph(award, owner.short_name or owner.name))
-
-    leads = list(led_by)
-    for group_key, titles in _agreed_priorities(leads, as_at).items():
-        target = by_theme[led_by[group_key]]
+    sections = _Sections(themes, register)
+    told = _achievements(sections, partnership=partnership, family=family, themes=themes, year=year, as_at=as_at)
+    _awards(sections, told, partnership=partnership, family=family, year=year)
+    for group_key, titles in _agreed_priorities(list(sections.led_by), as_at).items():
+        target = sections.by_theme[sections.led_by[group_key]]
         owner = register.partnerships[group_key]
         target.priorities_intro = f"The {owner.short_name or owner.name}'s priorities in {year}/{str(year + 1)[-2:]}, as agreed in its plan, were:"
         target.priorities = titles
+    _related(partnership, family, themes, sections.by_theme, register, year, as_at)
+    _reports(sections, told, year=year, as_at=as_at)
+    return sections.in_order()
 
-    _related(partnership, family, themes, by_theme, register, year, as_at)
 
+class _Sections:
+    """The update's parts: one for each theme, then one for each sub-group whose work no theme holds."""
+
+    def __init__(self, themes, register):
+        self.register = register
+        self.by_theme: dict[object, ThemeActivity] = {}
+        self.order: dict[object, tuple] = {}
+        self.owners: dict[object, set[int]] = {}
+        self.led_by = {t.lead_group_id: t.pk for t in themes if t.lead_group_id}
+        self.theme_keys = {t.pk for t in themes}
+        for theme in themes:
+            self.section(theme.pk, theme.title, theme.lead_group_id, (0, theme.order, theme.title))
+
+    def section(self, key, title, lead_key, position) -> ThemeActivity:
+        if key not in self.by_theme:
+            lead = self.register.partnerships.get(lead_key) if lead_key else None
+            self.by_theme[key] = ThemeActivity(
+                name=title, lead=lead.label if lead else "", lead_label=(lead.short_name or lead.name) if lead else ""
+            )
+            self.order[key] = position
+            self.owners[key] = set()
+        return self.by_theme[key]
+
+    def place(self, owner_key: int, theme_key) -> tuple[object, ThemeActivity]:
+        """The part a result belongs in, and its key: its theme, the theme its owner leads, or the owner's own."""
+        if theme_key in self.theme_keys:
+            return theme_key, self.by_theme[theme_key]
+        if owner_key in self.led_by:
+            return self.led_by[owner_key], self.by_theme[self.led_by[owner_key]]
+        owner = self.register.partnerships[owner_key]
+        key = f"group-{owner_key}"
+        return key, self.section(key, owner.name, None, (1, 0, owner.name))
+
+    def in_order(self) -> list[ThemeActivity]:
+        return [self.by_theme[key] for key in sorted(self.by_theme, key=lambda k: self.order[k])]
+
+
+
+def _achievements(sections: _Sections, *, partnership, family, themes, year, as_at) -> dict[object, list[str]]:
+    """Each achievement in its part; returns what each part has said, so nothing is told twice."""
+    told: dict[object, list[str]] = {}
+    held: dict[object, list[tuple[Paragraph, int]]] = {}
+    for achievement in Achievement.objects.in_year_as_at(year, as_at, partnership_ids=family):
+        key, _ = sections.place(achievement.partnership_id, achievement.theme_id)
+        para = _achievement_paragraph(achievement)
+        sections.owners[key].add(achievement.partnership_id)
+        told.setdefault(key, []).extend([para.text, *para.bullets])
+        held.setdefault(key, []).append((para, achievement.partnership_id))
+    for key, theme in sections.by_theme.items():
+        lead_key = _lead_key(themes, key)
+        theme.owned_by_lead = bool(lead_key) and sections.owners[key] == {lead_key}
+        for para, owner_key in held.get(key, []):
+            # A sub-group's result among others is named as the sub-group's.
+            if not theme.owned_by_lead and owner_key != partnership.pk:
+                owner = sections.register.partnerships[owner_key]
+                para.text = f"{owner.short_name or owner.name}: {para.text}"
+            theme.achievements.append(para)
+    return told
+
+
+def _awards(sections: _Sections, told, *, partnership, family, year) -> None:
+    """A sub-group's funding won, told in its own part unless an achievement has told it already."""
+    for award in FundingAward.objects.filter(partnership_id__in=family - {partnership.pk}, year=year).order_by(
+        "-amount", "funder"
+    ):
+        key, target = sections.place(award.partnership_id, None)
+        if _pounds(award.amount) in " ".join(told.get(key, [])):
+            continue
+        owner = sections.register.partnerships[award.partnership_id]
+        target.awards.append(_award_paragraph(award, owner.short_name or owner.name))
+
+
+def _reports(sections: _Sections, told, *, year, as_at) -> None:
+    """What the submitted theme reports add that the achievements, reports and priorities have not said."""
     reports = (
-        ThemeReport.objects.filter(theme_id__in=theme_keys, year=year, status=ThemeReport.Status.SUBMITTED)
+        ThemeReport.objects.filter(theme_id__in=sections.theme_keys, year=year, status=ThemeReport.Status.SUBMITTED)
         .filter(submitted_at__lt=moment_after(as_at))
         .order_by("half")
     )
     for report in reports:
-        target = by_theme[report.theme_id]
-        key = report.theme_id
-        said = said_in(*told.get(key, []), *(p.text for p in target.reports), *target.priorities)
+        target = sections.by_theme[report.theme_id]
+        said = said_in(*told.get(report.theme_id, []), *(p.text for p in target.reports), *target.priorities)
         for para in paragraphs(report.progress):
             if repeats(" ".join([para.text, *para.bullets]), said):
                 continue
             target.reports.append(para)
             said |= said_in(para.text, *para.bullets)
-    return [by_theme[key] for key in sorted(by_theme, key=lambda k: order[k])]
 
 
 def _lead_key(themes, key):

@@ -141,6 +141,39 @@ class Meeting(Versioned):
     def minutes_are_approved(self) -> bool:
         return self.minutes_status == self.MinutesStatus.APPROVED
 
+    @property
+    def minutes_are_circulated(self) -> bool:
+        return self.minutes_status == self.MinutesStatus.CIRCULATED
+
+    @property
+    def minutes_can_be_circulated(self) -> bool:
+        """Drafted and not yet approved: circulated once, or again after a revision."""
+        return self.minutes_status in (self.MinutesStatus.DRAFT, self.MinutesStatus.CIRCULATED)
+
+    @property
+    def can_publish(self) -> bool:
+        """The agenda is open for changes on a meeting still going ahead, so it can be published (again)."""
+        return self.agenda_open and not self.is_cancelled
+
+    @property
+    def can_be_held(self) -> bool:
+        """Planned or with its agenda out: not yet held, approved or cancelled."""
+        return self.status in (self.Status.PLANNED, self.Status.PUBLISHED)
+
+    @property
+    def can_be_cancelled(self) -> bool:
+        return self.can_be_held
+
+    @property
+    def has_been_held(self) -> bool:
+        return self.status in (self.Status.HELD, self.Status.MINUTES_APPROVED)
+
+    @property
+    def shows_attendance(self) -> bool:
+        """Held, approved or cancelled: who came (or sent apologies) is part of the record from then on."""
+        return not self.can_be_held
+
+
     def clean(self):
         errors = {}
         if self.start_time and self.end_time and self.end_time <= self.start_time:

@@ -145,7 +145,7 @@ def meeting_schedule_year(*, partnership: Partnership, first_date: dt.date) -> l
 
 
 def meeting_cancel(*, meeting: Meeting, reason: str) -> Meeting:
-    if meeting.status in (Meeting.Status.HELD, Meeting.Status.MINUTES_APPROVED):
+    if meeting.has_been_held:
         raise MeetingRuleBroken("This meeting has been held, so it cannot be cancelled.")
     meeting.status = Meeting.Status.CANCELLED
     meeting.cancelled_reason = reason
@@ -158,7 +158,7 @@ def meeting_mark_held(*, meeting: Meeting, today: dt.date | None = None) -> Meet
         raise MeetingRuleBroken("A cancelled meeting cannot be marked as held.")
     if meeting.date > today:
         raise MeetingRuleBroken(f"This meeting is on {meeting.date:%-d %B %Y}: it can be marked as held from that day.")
-    if meeting.status in (Meeting.Status.PLANNED, Meeting.Status.PUBLISHED):
+    if meeting.can_be_held:
         meeting.status = Meeting.Status.HELD
         meeting_save(meeting=meeting)
     return meeting

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from partnerships import throttle
 from partnerships.access import Level
 from partnerships.pdf import serve_pdf
+from partnerships.views.common import render_partial
 
 from ..access import can_read_pack, get_meeting_for_user, get_pack_for_user
 from ..models import MeetingPack
@@ -67,9 +68,7 @@ def pack_status(request, pk):
         "can_edit": level >= Level.EDIT,
         "current": pack_current(meeting=pack.meeting, variant=pack.variant) if pack.is_finished else None,
     }
-    if request.htmx:
-        return render(request, "meetings/pack_status.html#progress", context)
-    return render(request, "meetings/pack_status.html", context)
+    return render_partial(request, "meetings/pack_status.html", context, "progress")
 
 
 def pack_agenda(request, pk):

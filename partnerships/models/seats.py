@@ -143,6 +143,13 @@ class Membership(Versioned):
         )
 
     def clean(self):
+        errors = self._seat_errors()
+        errors.update(self._clash_errors(errors))
+        if errors:
+            raise ValidationError(errors)
+
+    def _seat_errors(self) -> dict[str, str]:
+        """What is wrong with the seat on its own: its dates, its vote, its lead or alternate role."""
         errors: dict[str, str] = {}
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors["end_date"] = "The end date must be on or after the start date."
@@ -167,6 +174,11 @@ class Membership(Versioned):
                 errors["alternate_for"] = "An alternate stands in for a lead representative; this person is not one."
         elif self.alternate_for_id:
             errors["alternate_for"] = "Only an alternate stands in for a lead representative."
+        return errors
+
+    def _clash_errors(self, errors: dict[str, str]) -> dict[str, str]:
+        """Seats this one overlaps: the same person twice, or two leads for one organisation."""
+        errors = dict(errors)
         if self.partnership_id and self.person_id and "role" not in errors:
             same_seat = self._overlapping(
                 Membership.objects.filter(partnership_id=self.partnership_id, person_id=self.person_id, role=self.role)
@@ -198,8 +210,7 @@ class Membership(Versioned):
                     f"{self.organisation} already has a lead representative for these dates: {other_lead.person}."
                     " End that seat first or leave this box unticked."
                 )
-        if errors:
-            raise ValidationError(errors)
+        return errors
 
 
 class ParticipationQuerySet(models.QuerySet):
@@ -303,6 +314,13 @@ class Participation(Versioned):
         return (self.start_date is None or self.start_date <= on) and (self.end_date is None or self.end_date >= on)
 
     def clean(self):
+        errors = self._seat_errors()
+        errors.update(self._clash_errors(errors))
+        if errors:
+            raise ValidationError(errors)
+
+    def _seat_errors(self) -> dict[str, str]:
+        """What is wrong with the seat on its own: its dates, its vote, its lead or alternate role."""
         errors: dict[str, str] = {}
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors["end_date"] = "The end date must be on or after the start date."

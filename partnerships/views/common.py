@@ -2,15 +2,28 @@
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
 
 PAGE_SIZE = 25
 
 
+def vary_on_htmx(response):
+    """Marks a response that htmx gets in part, so no cache gives the fragment for the page or the page for it."""
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def wants_fragment(request) -> bool:
+    """htmx asking to swap part of the page; restoring history (the Back button) needs the whole page."""
+    return bool(request.htmx) and not request.htmx.history_restore_request
+
+
 def render_partial(request, template: str, context: dict, partial: str | None = None, **kwargs):
     """The whole page, or only the named partial when htmx asks for that fragment."""
-    if partial and request.htmx:
+    if partial and wants_fragment(request):
         template = f"{template}#{partial}"
-    return render(request, template, context, **kwargs)
+    response = render(request, template, context, **kwargs)
+    return vary_on_htmx(response) if partial else response
 
 
 def paginate(request, queryset, per_page: int = PAGE_SIZE):

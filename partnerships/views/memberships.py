@@ -15,7 +15,7 @@ from ..fragments import fragment_key, lazy_context, record_state
 from ..govuk import query_int
 from ..models import Membership, Participation, Person
 from ..services import membership_end, membership_save
-from .common import history_entries, render_partial
+from .common import history_entries, render_partial, vary_on_htmx, wants_fragment
 
 
 def _membership_rows(partnership, on: dt.date):
@@ -159,9 +159,9 @@ def membership_end_view(request, pk):
             messages.success(request, f"{membership.person}'s seat ends on {membership.end_date:%-d %B %Y}.")
             return redirect("partnerships:membership_list", slug=partnership.slug)
     context = {"form": form, "membership": membership, "partnership": partnership, "row": membership}
-    if request.htmx:
-        return render(request, "partnerships/membership_list.html#end-row", context)
-    return render(request, "partnerships/membership_end.html", context)
+    if wants_fragment(request):
+        return vary_on_htmx(render(request, "partnerships/membership_list.html#end-row", context))
+    return vary_on_htmx(render(request, "partnerships/membership_end.html", context))
 
 
 @login_required

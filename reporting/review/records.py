@@ -266,35 +266,19 @@ def _matches(partnership: Partnership, name: str) -> bool:
     return name in {partnership.name.lower(), partnership.short_name.lower(), partnership.slug}
 
 
-def review_partnerships(
-    *, organisation: Organisation, year: int, as_at: dt.date, narrative: Narrative | None = None
-) -> tuple[list[PartnershipInReview], list[ContributionLine]]:
-    """Every partnership the council took part in during the year, a sub-group folded into its parent's section."""
-    first, last = financial_year_start(year), financial_year_end(year)
-    seats = list(
-        Membership.objects.filter(organisation=organisation)
-        .filter(_held_between(first, last) | _held_between(as_at, as_at))
-        .filter(role__in=[*Membership.SEAT_ROLES, Membership.Role.ALTERNATE])
-        .select_related("person", "person__organisation", "organisation")
-    )
-    taking_part = list(
-        Participation.objects.filter(organisation=organisation)
-        .filter(_held_between(first, last) | _held_between(as_at, as_at))
-        .select_related("organisation")
-    )
-    contributions = _contributions(organisation=organisation, year=year)
-    ids = (
-        {m.partnership_id for m in seats}
-        | {p.partnership_id for p in taking_part}
-        | {c.partnership.pk for c in contributions}
-    )
+def _involved(organisation: Organisation, ids: set[int]) -> dict[int, Partnership]:
+    """The partnerships named, those the council hosts, and the parents of sub-groups it sits on."""
     # A sub-group is told under its parent: the parent joins the review when the council sits on a sub-group.
-    involved = {
+    return {
         p.pk: p
         for p in Partnership.objects.filter(
             Q(pk__in=ids) | Q(host_organisation=organisation) | Q(sub_groups__pk__in=ids)
         ).distinct()
     }
+
+
+def _nested(involved: dict[int, Partnership]) -> tuple[list[Partnership], dict[int, list[Partnership]]]:
+    """The top partnerships, and each one's sub-groups among those involved."""
     by_parent: dict[int, list[Partnership]] = {}
     tops = []
     for partnership in sorted(involved.values(), key=lambda p: (p.name if not p.parent_id else "", p.pk)):
@@ -302,11 +286,19 @@ def review_partnerships(
             by_parent.setdefault(partnership.parent_id, []).append(partnership)
         else:
             tops.append(partnership)
-    member_counts = dict.fromkeys(involved, 0)
+    return tops, by_parent
+
+
+def _member_counts(involved: dict[int, Partnership], as_at: dt.date) -> dict[int, int]:
+    counts = dict.fromkeys(involved, 0)
     for row in Participation.objects.current(as_at).filter(
         partnership__in=list(involved), kind=Participation.Kind.MEMBER_ORGANISATION
     ):
-        member_counts[row.partnership_id] += 1
+        counts[row.partnership_id] += 1
+    return counts
+
+
+def _sitting(involved: dict[int, Partnership], as_at: dt.date) -> dict[int, list[Membership]]:
     sitting: dict[int, list[Membership]] = {}
     for membership in (
         Membership.objects.current(as_at)
@@ -314,38 +306,102 @@ def review_partnerships(
         .select_related("person", "person__organisation", "organisation")
     ):
         sitting.setdefault(membership.partnership_id, []).append(membership)
-    achievements = review_achievements(partnerships=list(involved.values()), year=year)
+    return sitting
 
-    def held(rows):
-        current = [r for r in rows if r.is_current(as_at)]
+
+@dataclass
+class _Council:
+    """The council's own seats and places in the year, read once for every section."""
+
+    organisation: Organisation
+    as_at: dt.date
+    seats: list[Membership]
+    taking_part: list[Participation]
+
+    def held(self, rows):
+        current = [r for r in rows if r.is_current(self.as_at)]
         return current or rows
 
-    def relation(partnership: Partnership) -> str:
-        mine = [m for m in seats if m.partnership_id == partnership.pk]
-        parts = [p for p in taking_part if p.partnership_id == partnership.pk]
-        if mine or any(p.is_seat for p in parts):
+    def seats_on(self, partnership: Partnership) -> list[Membership]:
+        return [m for m in self.seats if m.partnership_id == partnership.pk]
+
+    def parts_in(self, partnership: Partnership) -> list[Participation]:
+        return [p for p in self.taking_part if p.partnership_id == partnership.pk]
+
+    def relation(self, partnership: Partnership) -> str:
+        parts = self.parts_in(partnership)
+        if self.seats_on(partnership) or any(p.is_seat for p in parts):
             return "sits on"
         if parts:
             return "takes part in"
-        if partnership.host_organisation_id == organisation.pk:
+        if partnership.host_organisation_id == self.organisation.pk:
             return "hosts"
         return ""
 
+
+def _section_achievements(partnership, subs, folded, achievements) -> list:
+    work = [p for told in achievements.get(partnership.pk, []) for p in told]
+    for sub in subs:
+        for told in achievements.get(sub.pk, []):
+            # A sub-group's results are its own: named, unless the heading already names it.
+            if len(folded) != 1 or folded[0][0] != sub:
+                told = [Paragraph(f"{sub.label}: {told[0].text}", told[0].bullets), *told[1:]]
+            work.extend(told)
+    return work
+
+
+def _in_narrative_order(found: list[PartnershipInReview], narrative: Narrative | None) -> list[PartnershipInReview]:
+    order = narrative.section_order_list if narrative else []
+
+    def position(item: PartnershipInReview):
+        for index, name in enumerate(order):
+            if _matches(item.partnership, name):
+                return (index, "")
+        return (len(order), item.partnership.name.lower())
+
+    return sorted(found, key=position)
+
+
+def review_partnerships(
+    *, organisation: Organisation, year: int, as_at: dt.date, narrative: Narrative | None = None
+) -> tuple[list[PartnershipInReview], list[ContributionLine]]:
+    """Every partnership the council took part in during the year, a sub-group folded into its parent's section."""
+    first, last = financial_year_start(year), financial_year_end(year)
+    council = _Council(
+        organisation=organisation,
+        as_at=as_at,
+        seats=list(
+            Membership.objects.filter(organisation=organisation)
+            .filter(_held_between(first, last) | _held_between(as_at, as_at))
+            .filter(role__in=[*Membership.SEAT_ROLES, Membership.Role.ALTERNATE])
+            .select_related("person", "person__organisation", "organisation")
+        ),
+        taking_part=list(
+            Participation.objects.filter(organisation=organisation)
+            .filter(_held_between(first, last) | _held_between(as_at, as_at))
+            .select_related("organisation")
+        ),
+    )
+    contributions = _contributions(organisation=organisation, year=year)
+    involved = _involved(
+        organisation,
+        {m.partnership_id for m in council.seats}
+        | {p.partnership_id for p in council.taking_part}
+        | {c.partnership.pk for c in contributions},
+    )
+    tops, by_parent = _nested(involved)
+    member_counts = _member_counts(involved, as_at)
+    sitting = _sitting(involved, as_at)
+    achievements = review_achievements(partnerships=list(involved.values()), year=year)
+
     found = []
     for partnership in tops:
-        mine = held([m for m in seats if m.partnership_id == partnership.pk])
-        parts = held([p for p in taking_part if p.partnership_id == partnership.pk])
+        mine = council.held(council.seats_on(partnership))
+        parts = council.held(council.parts_in(partnership))
         representatives = sorted((Seat.of(m) for m in mine), key=_seat_sort_key)
         offices = [p for p in parts if p.kind == Participation.Kind.OFFICE]
         subs = by_parent.get(partnership.pk, [])
-        folded = [(sub, relation(sub)) for sub in subs if relation(sub)]
-        work = [p for told in achievements.get(partnership.pk, []) for p in told]
-        for sub in subs:
-            for told in achievements.get(sub.pk, []):
-                # A sub-group's results are its own: named, unless the heading already names it.
-                if len(folded) != 1 or folded[0][0] != sub:
-                    told = [Paragraph(f"{sub.label}: {told[0].text}", told[0].bullets), *told[1:]]
-                work.extend(told)
+        folded = [(sub, council.relation(sub)) for sub in subs if council.relation(sub)]
         others = []
         if not mine and not parts:
             others = sorted(
@@ -364,15 +420,7 @@ def review_partnerships(
                 folded=folded,
                 others=others,
                 contributions=[c for c in contributions if c.partnership.pk in {partnership.pk, *[s.pk for s in subs]}],
-                achievements=work,
+                achievements=_section_achievements(partnership, subs, folded, achievements),
             )
         )
-    order = narrative.section_order_list if narrative else []
-
-    def position(item: PartnershipInReview):
-        for index, name in enumerate(order):
-            if _matches(item.partnership, name):
-                return (index, "")
-        return (len(order), item.partnership.name.lower())
-
-    return sorted(found, key=position), contributions
+    return _in_narrative_order(found, narrative), contributions

@@ -1,7 +1,5 @@
 """The search page: a plain GET form first, with live results swapped in by htmx as the reader types."""
 
-from django.utils.cache import patch_vary_headers
-
 from partnerships.access import get_access
 from partnerships.views.common import render_partial
 
@@ -19,6 +17,4 @@ def search_page(request):
         "total": sum(len(group.hits) for group in groups),
         "max_query": MAX_QUERY,
     }
-    response = render_partial(request, "reporting/search/search.html", context, "results")
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+    return render_partial(request, "reporting/search/search.html", context, "results")

@@ -68,16 +68,7 @@ class _Page(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         self._depth += 1
-        if attrs.get("id"):
-            self.ids.append(attrs["id"])
-        for ref in (attrs.get("aria-describedby") or "").split():
-            self.described.append((f"<{tag} name={attrs.get('name') or attrs.get('id') or ''}>", ref))
-        if tag == "label" and attrs.get("for") is not None:
-            self.label_for.append(attrs["for"])
-        if "govuk-error-summary" in (attrs.get("class") or "").split():
-            self._summary_depth = self._depth
-        if self._summary_depth and tag == "a":
-            self.summary_links.append(attrs.get("href") or "")
+        self._note_page(tag, attrs)
         if tag == "form":
             self._form = Form(method=(attrs.get("method") or "get").lower(), action=attrs.get("action") or "")
             self.forms.append(self._form)
@@ -86,24 +77,7 @@ class _Page(HTMLParser):
             return
         name = attrs.get("name")
         if tag == "input" and name:
-            kind = (attrs.get("type") or "text").lower()
-            if kind in ("submit", "button", "image", "reset"):
-                if self._form.button is None:
-                    self._form.button = (name, attrs.get("value", ""))
-                return
-            if kind not in ("hidden", "checkbox", "radio", "file"):
-                numeric = kind == "number" or attrs.get("inputmode") == "numeric"
-                kind = "number" if numeric else "text"
-            if re.search(r"_(day|month|year)$", name):
-                kind = "date"
-            self._form.controls.append(
-                Control(
-                    kind=kind,
-                    name=name,
-                    value=attrs.get("value", "on" if kind in ("checkbox", "radio") else ""),
-                    checked="checked" in attrs,
-                )
-            )
+            self._input(name, attrs)
         elif tag == "button" and name and self._form.button is None and (attrs.get("type") or "submit") == "submit":
             self._form.button = (name, attrs.get("value", ""))
         elif tag == "select" and name:
@@ -118,6 +92,39 @@ class _Page(HTMLParser):
         elif tag == "textarea" and name:
             self._textarea = Control(kind="textarea", name=name)
             self._form.controls.append(self._textarea)
+
+    def _note_page(self, tag, attrs):
+        """Ids, what refers to them, labels and the error summary's links, wherever they are on the page."""
+        if attrs.get("id"):
+            self.ids.append(attrs["id"])
+        for ref in (attrs.get("aria-describedby") or "").split():
+            self.described.append((f"<{tag} name={attrs.get('name') or attrs.get('id') or ''}>", ref))
+        if tag == "label" and attrs.get("for") is not None:
+            self.label_for.append(attrs["for"])
+        if "govuk-error-summary" in (attrs.get("class") or "").split():
+            self._summary_depth = self._depth
+        if self._summary_depth and tag == "a":
+            self.summary_links.append(attrs.get("href") or "")
+
+    def _input(self, name, attrs):
+        kind = (attrs.get("type") or "text").lower()
+        if kind in ("submit", "button", "image", "reset"):
+            if self._form.button is None:
+                self._form.button = (name, attrs.get("value", ""))
+            return
+        if kind not in ("hidden", "checkbox", "radio", "file"):
+            numeric = kind == "number" or attrs.get("inputmode") == "numeric"
+            kind = "number" if numeric else "text"
+        if re.search(r"_(day|month|year)$", name):
+            kind = "date"
+        self._form.controls.append(
+            Control(
+                kind=kind,
+                name=name,
+                value=attrs.get("value", "on" if kind in ("checkbox", "radio") else ""),
+                checked="checked" in attrs,
+            )
+        )
 
     def handle_endtag(self, tag):
         if self._summary_depth and self._depth == self._summary_depth:

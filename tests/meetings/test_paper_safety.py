@@ -226,7 +226,7 @@ def _lzw_run() -> bytes:
 
 
 def test_an_lzw_bomb_is_counted_without_being_built():
-    from meetings import papers
+    from meetings import paper_limits
 
     def lzw(pdf):
         stream = pikepdf.Stream(pdf, b"")
@@ -235,10 +235,10 @@ def test_an_lzw_bomb_is_counted_without_being_built():
 
     document = pikepdf.open(io.BytesIO(_pdf(lzw)))
     contents = document.pages[0].obj.Contents
-    size = papers._decoded_size(contents, 10**12)
+    size = paper_limits._decoded_size(contents, 10**12)
     assert size == len(contents.read_bytes()) > 7_000_000
-    with pytest.raises(papers._TooBig):
-        papers._decoded_size(contents, 1_000_000)
+    with pytest.raises(paper_limits._TooBig):
+        paper_limits._decoded_size(contents, 1_000_000)
 
 
 def test_a_page_without_a_size_is_given_one_and_the_pack_builds(officer_client, major_item, meeting):

@@ -121,3 +121,27 @@ def test_the_upload_page_refuses_a_file_over_five_megabytes(officer_client, fram
     response = officer_client.post(url, {"file": big})
     assert response.status_code == 200
     assert "larger than 5 MB" in response.content.decode()
+
+
+def test_trends_are_coloured_by_the_template_not_the_service(framework):
+    from themes.services import indicator_trend
+    from themes.templatetags.themes_tags import trend_tag
+
+    indicator = framework.indicators.get(code="carbon")
+    assert trend_tag(indicator_trend(indicator, [])) == "govuk-tag--grey"
+    one = MeasurementFactory(indicator=indicator, measured_on=dt.date(2022, 3, 31), value=5)
+    two = MeasurementFactory(indicator=indicator, measured_on=dt.date(2023, 3, 31), value=5)
+    trend = indicator_trend(indicator, [one, two])
+    assert (trend.label, trend_tag(trend)) == ("No change", "govuk-tag--blue")
+
+
+def test_a_row_is_checked_by_django_date_and_number_fields(framework):
+    result = measurements_import(
+        framework=framework,
+        upload=upload("indicator,date,value\ncarbon,2023-02-30,5\ncarbon,2023-03-31,inf\ncarbon,,\n"),
+    )
+    assert result.errors == [
+        (2, "“2023-02-30” is not a date: use the form 2024-03-31."),
+        (3, "“inf” is not a number."),
+        (4, "The date is missing; the value is missing."),
+    ]

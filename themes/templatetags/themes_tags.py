@@ -17,3 +17,24 @@ def due_dates_text(schedule) -> str:
 def indicator_value(indicator, value) -> str:
     """A value in the indicator's unit: 72.5%, £1,200, 8.1 years."""
     return indicator.format_value(value)
+
+
+_TREND_TAGS = {
+    "met": "govuk-tag--green",
+    "improving": "govuk-tag--turquoise",
+    "unchanged": "govuk-tag--blue",
+    "worse": "govuk-tag--orange",
+}
+_OBLIGATION_TAGS = {"Submitted": "govuk-tag--green", "Overdue": "govuk-tag--red", "Draft": "govuk-tag--yellow"}
+
+
+@register.filter
+def trend_tag(trend) -> str:
+    """The GOV.UK tag colour for an indicator's trend."""
+    return _TREND_TAGS.get(trend.state, "govuk-tag--grey")
+
+
+@register.filter
+def obligation_tag(obligation) -> str:
+    """The GOV.UK tag colour for a report's state: submitted, overdue, draft or not started."""
+    return _OBLIGATION_TAGS.get(obligation.state, "govuk-tag--grey")
