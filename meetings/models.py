@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from partnerships.jobs import BackgroundJob
+from partnerships.jobs import BackgroundJob, DebouncedJob
 from partnerships.models import Membership, Organisation, Partnership, Person, Versioned
 
 # The OSP Terms of Reference Appendix D: regular meetings 10:30 to 13:00; the annual planning and review meeting 9:30 to 14:00.
@@ -510,7 +510,7 @@ def pack_upload_to(instance, filename: str) -> str:
     )
 
 
-class MeetingPack(BackgroundJob):
+class MeetingPack(DebouncedJob):
     """One build of a meeting pack; a finished one is kept under the hash of its content."""
 
     task_path = "meetings.tasks.build_meeting_pack"
@@ -528,6 +528,9 @@ class MeetingPack(BackgroundJob):
     front_pages = models.PositiveSmallIntegerField(null=True, blank=True)
     size = models.PositiveIntegerField(null=True, blank=True)
     failed_paper = models.ForeignKey(Paper, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    paper_versions = models.JSONField(
+        default=list, blank=True, editable=False, help_text="[paper, version] of each paper in the built pack."
+    )
 
     class Meta:
         ordering = ["-requested_at"]

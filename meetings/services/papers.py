@@ -11,6 +11,7 @@ from ..models import (
 )
 from ..paper_text import extract_text
 from ..papers import check_pdf
+from .packs import pack_schedule_on_commit
 
 
 def _store_version(paper: Paper, upload, user) -> PaperVersion:
@@ -32,6 +33,7 @@ def _store_version(paper: Paper, upload, user) -> PaperVersion:
     version.notes = checked.notes
     paper.current = version
     paper.save(update_fields=["current"])
+    pack_schedule_on_commit(meeting_id=paper.item.meeting_id)
     return version
 
 
