@@ -114,9 +114,7 @@ def _detail_context(request, meeting, access, level):
     }
     if flags["show_agenda"] and not meeting.is_cancelled:
         # Which packs are being rebuilt, so the page can say the link gives the last version meanwhile.
-        context["packs_updating"] = set(
-            meeting.packs.filter(MeetingPack.active_q()).values_list("variant", flat=True)
-        )
+        context["packs_updating"] = set(meeting.packs.filter(MeetingPack.active_q()).values_list("variant", flat=True))
     if flags["show_record"]:
         attendance = list(
             Attendance.objects.filter(meeting=meeting).select_related("membership__person", "alternate__person")

@@ -144,4 +144,3 @@ def test_serving_a_built_pack_takes_a_fixed_number_of_queries(
     with django_assert_num_queries(13):
         response = client.get(url)
     assert response["Content-Type"] == "application/pdf"
-
