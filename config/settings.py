@@ -167,6 +167,8 @@ CELERY_BEAT_SCHEDULE: dict = {
         "options": {"expires": JOBS_SWEEP_SECONDS * 2},
     },
 }
+# A change to a published meeting's papers or agenda rebuilds its packs after this many quiet seconds.
+PACK_REBUILD_QUIET_SECONDS = env_int("PACK_REBUILD_QUIET_SECONDS", 30)
 JOBS_HEARTBEAT_SECONDS = env_int("JOBS_HEARTBEAT_SECONDS", 15)
 JOBS_STALE_AFTER_SECONDS = env_int("JOBS_STALE_AFTER_SECONDS", 90)
 JOBS_MAX_STALLS = env_int("JOBS_MAX_STALLS", 3)
@@ -307,6 +309,8 @@ CONTENT_SECURITY_POLICY = {
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],
+        # The PDF viewer reads papers in a worker of its own.
+        "worker-src": [SELF],
         "object-src": [NONE],
         "base-uri": [SELF],
         "form-action": [SELF],

@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404
 
 from partnerships.access import Access, Level, get_access
 
-from .models import Action, AgendaItem, Attendance, Meeting, MeetingPack, Paper, PaperVersion
+from .models import Action, AgendaItem, Attendance, Meeting, MeetingPack, Paper, PaperNote, PaperVersion
 
 DENIED = "You can see this meeting but you do not have permission to do that."
 
@@ -117,3 +117,15 @@ def get_pack_for_user(user, pk: int) -> tuple[MeetingPack, Access, Level]:
     if not can_read_pack(level, pack.variant, pack.meeting):
         raise Http404("No meeting pack found.")
     return pack, access, level
+
+
+def get_note_for_user(user, pk: int, *, write: bool = False) -> tuple[PaperNote, Paper, Level]:
+    """A note through its paper: its author, or a member it is shared with, while they may read the paper."""
+    note = get_object_or_404(PaperNote.objects.select_related("version", "lost_in", "author"), pk=pk)
+    paper, access, level = get_paper_for_user(user, note.paper_id)
+    if note.author_id != user.pk:
+        if not (note.is_shared and level >= Level.READ):
+            raise Http404("No note found.")
+        if write:
+            raise PermissionDenied("Only the person who wrote a note may change it.")
+    return note, paper, level

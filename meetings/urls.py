@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import programme_views
-from .views import agenda, attendance, feeds, meetings, packs, papers, record
+from .views import agenda, attendance, feeds, meetings, notes, packs, papers, record
 
 app_name = "meetings"
 
@@ -53,5 +53,10 @@ urlpatterns = [
     path("papers/<int:pk>/", papers.paper_download, name="paper_download"),
     path("papers/<int:pk>/versions/<int:number>/", papers.paper_version_download, name="paper_version_download"),
     path("papers/<int:pk>/replace/", papers.paper_replace_view, name="paper_replace"),
+    path("papers/<int:pk>/read/", notes.paper_read, name="paper_read"),
+    path("notes/<int:pk>/edit/", notes.note_edit, name="note_edit"),
+    path("notes/<int:pk>/delete/", notes.note_delete_view, name="note_delete"),
+    path("meetings/<int:pk>/my-notes.csv", notes.notes_export, {"fmt": "csv"}, name="notes_csv"),
+    path("meetings/<int:pk>/my-notes.md", notes.notes_export, {"fmt": "md"}, name="notes_markdown"),
     path("actions/<int:pk>/edit/", record.action_edit, name="action_edit"),
 ]

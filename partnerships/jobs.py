@@ -136,7 +136,7 @@ class BackgroundJob(models.Model):
         """
         now = timezone.now()
         model = type(self)
-        fresh = model.objects.filter(pk=self.pk, status=self.Status.QUEUED).update(
+        fresh = model.objects.filter(_due_q(model, now), pk=self.pk, status=self.Status.QUEUED).update(
             status=self.Status.RUNNING,
             claimed_by=token,
             heartbeat_at=now,
@@ -264,6 +264,54 @@ class BackgroundJob(models.Model):
         job_dispatch_on_commit(self)
 
 
+class DebouncedJob(BackgroundJob):
+    """A job that waits for a quiet period: each new reason to run pushes `not_before` back.
+
+    The row is the timer, so a restart loses nothing: the dispatcher sends it once it is due, and an
+    early message (sent before the last push) finds the row not yet due and leaves it.
+    """
+
+    not_before = models.DateTimeField(null=True, blank=True, help_text="The job waits until then.")
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_due(self) -> bool:
+        return self.not_before is None or self.not_before <= timezone.now()
+
+
+def _due_q(model, now) -> Q:
+    if issubclass(model, DebouncedJob):
+        return Q(not_before__isnull=True) | Q(not_before__lte=now)
+    return Q()
+
+
+def job_debounce(
+    model: type[DebouncedJob], *, find: Q, delay: timedelta, **fields
+) -> tuple[DebouncedJob | None, bool]:
+    """Ask for a job to run after `delay` of quiet; returns (job, created).
+
+    A queued job found by `find` is pushed back instead of a second being made. While one is running
+    none is made (None is returned): the running job is expected to look again when it finishes.
+    """
+    due = timezone.now() + delay
+    queued = model.objects.filter(find, status=BackgroundJob.Status.QUEUED)
+    job = queued.first()
+    if job is not None:
+        queued.filter(pk=job.pk).update(not_before=due, dispatched_at=None)
+        job.not_before, job.dispatched_at = due, None
+        job_dispatch_on_commit(job)
+        return job, False
+    if model.objects.filter(find, status=BackgroundJob.Status.RUNNING).exists():
+        return None, False
+    job, created = job_submit(model, find=find, not_before=due, **fields)
+    if not created and job.status == BackgroundJob.Status.QUEUED:
+        model.objects.filter(pk=job.pk).update(not_before=due)
+        job.not_before = due
+    return job, created
+
+
 def job_models() -> list[type[BackgroundJob]]:
     return [model for model in apps.get_models() if issubclass(model, BackgroundJob) and model.task_path]
 
@@ -300,13 +348,20 @@ def job_dispatch_on_commit(job: BackgroundJob) -> None:
 def job_dispatch(model: type[BackgroundJob], pk: int) -> bool:
     """Hand one undispatched job to the broker; if the broker is away the job waits for the dispatcher."""
     now = timezone.now()
+    eta = None
+    if issubclass(model, DebouncedJob):
+        eta = model.objects.filter(pk=pk).values_list("not_before", flat=True).first()
+        if eta is not None and eta <= now:
+            eta = None
+        elif eta is not None and _setting("CELERY_TASK_ALWAYS_EAGER", False):
+            return False  # Run in place, it would not wait: the row waits for the dispatcher or a reader.
     if not model.objects.filter(pk=pk, status=BackgroundJob.Status.QUEUED, dispatched_at__isnull=True).update(
         dispatched_at=now
     ):
         return False  # Sent already, by the dispatcher or an earlier commit.
     task = import_string(model.task_path)
     try:
-        task.apply_async(args=[pk], retry=False)
+        task.apply_async(args=[pk], retry=False, **({"eta": eta} if eta else {}))
     except Exception as error:  # noqa: BLE001 - any broker failure leaves the job for the dispatcher
         logger.warning("The broker did not take %s %s (%s); it waits for the dispatcher", model.__name__, pk, error)
         model.objects.filter(pk=pk, dispatched_at=now).update(dispatched_at=None, step=WAITING_FOR_SERVICE)
@@ -318,8 +373,10 @@ def jobs_dispatch_pending() -> int:
     """Send every job that was recorded but never reached the broker."""
     sent = 0
     for model in job_models():
-        pks = model.objects.filter(status=BackgroundJob.Status.QUEUED, dispatched_at__isnull=True).values_list(
-            "pk", flat=True
+        pks = (
+            model.objects.filter(status=BackgroundJob.Status.QUEUED, dispatched_at__isnull=True)
+            .filter(_due_q(model, timezone.now()))
+            .values_list("pk", flat=True)
         )
         for pk in list(pks[:500]):
             sent += job_dispatch(model, pk)

@@ -5,6 +5,7 @@ set -euo pipefail
 GOVUK_FRONTEND=6.6.0
 HTMX=2.0.11
 AXE_CORE=4.11.4
+PDFJS=6.5.438
 # Noto, for the PDFs only: the same fonts on every machine give the same file for the same data.
 NOTO_SANS=5.3.0
 NOTO_SANS_ARABIC=5.3.0
@@ -15,13 +16,13 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cd "$work"
-npm pack --silent "govuk-frontend@$GOVUK_FRONTEND" "htmx.org@$HTMX" "axe-core@$AXE_CORE" \
+npm pack --silent "govuk-frontend@$GOVUK_FRONTEND" "htmx.org@$HTMX" "axe-core@$AXE_CORE" "pdfjs-dist@$PDFJS" \
   "@fontsource/noto-sans@$NOTO_SANS" "@fontsource/noto-sans-arabic@$NOTO_SANS_ARABIC" \
   "@fontsource/noto-sans-sc@$NOTO_SANS_SC" "@fontsource/noto-emoji@$NOTO_EMOJI" >/dev/null
 for tgz in *.tgz; do mkdir -p "${tgz%.tgz}" && tar -xzf "$tgz" -C "${tgz%.tgz}"; done
 
 out="$here/static/vendor"
-rm -rf "$out" && mkdir -p "$out/govuk-frontend" "$out/htmx" "$out/axe-core"
+rm -rf "$out" && mkdir -p "$out/govuk-frontend" "$out/htmx" "$out/axe-core" "$out/pdfjs"
 dist=govuk-frontend-$GOVUK_FRONTEND/package/dist/govuk
 cp "$dist/govuk-frontend.min.js" "$out/govuk-frontend/"
 # The GDS Transport typeface and the crown belong to central government only:
@@ -37,6 +38,9 @@ open(sys.argv[2], "w", encoding="utf-8").write(css)
 PY
 cp htmx.org-$HTMX/package/dist/htmx.min.js "$out/htmx/"
 cp axe-core-$AXE_CORE/package/axe.min.js "$out/axe-core/"
+# The paper viewer: the library and its worker (the worker is what keeps eval out, with isEvalSupported off).
+cp pdfjs-dist-$PDFJS/package/build/pdf.min.mjs pdfjs-dist-$PDFJS/package/build/pdf.worker.min.mjs \
+  pdfjs-dist-$PDFJS/package/LICENSE "$out/pdfjs/"
 
 # Only the weights and scripts the PDFs print, with each package's licence. The packages cut each font
 # into slices by script; WeasyPrint would take slices of one family and weight for one font and print
@@ -89,6 +93,7 @@ cat > "$out/VERSIONS" <<TXT
 govuk-frontend $GOVUK_FRONTEND (MIT; fonts and crown removed)
 htmx.org $HTMX (0BSD)
 axe-core $AXE_CORE (MPL-2.0; used only by the browser tests)
+pdfjs-dist $PDFJS (Apache-2.0; the paper viewer and its worker)
 @fontsource/noto-sans $NOTO_SANS (OFL-1.1; Latin, Greek, Cyrillic, Vietnamese; 400, 700, 400 italic)
 @fontsource/noto-sans-arabic $NOTO_SANS_ARABIC (OFL-1.1; Arabic; 400, 700)
 @fontsource/noto-sans-sc $NOTO_SANS_SC (OFL-1.1; Chinese; 400)

@@ -6,6 +6,7 @@ from .agenda import AgendaItem, Paper, PaperVersion, paper_upload_to
 from .attendance import Attendance, Declaration
 from .decisions import Action, ActionQuerySet, Decision, Vote
 from .meetings import ANNUAL_REVIEW_HOURS, REGULAR_HOURS, Meeting, MeetingQuerySet, StandingItem
+from .notes import PaperNote, PaperNoteQuerySet
 from .packs import CalendarFeed, MeetingPack, pack_upload_to
 from .programme import ProgrammeItem
 
@@ -29,4 +30,6 @@ __all__ = [
     "pack_upload_to",
     "MeetingPack",
     "CalendarFeed",
+    "PaperNoteQuerySet",
+    "PaperNote",
 ]

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from partnerships.jobs import BackgroundJob
+from partnerships.jobs import BackgroundJob, DebouncedJob
 
 from .agenda import Paper
 from .meetings import Meeting
@@ -19,7 +19,7 @@ def pack_upload_to(instance, filename: str) -> str:
     )
 
 
-class MeetingPack(BackgroundJob):
+class MeetingPack(DebouncedJob):
     """One build of a meeting pack; a finished one is kept under the hash of its content."""
 
     task_path = "meetings.tasks.build_meeting_pack"
@@ -37,6 +37,9 @@ class MeetingPack(BackgroundJob):
     front_pages = models.PositiveSmallIntegerField(null=True, blank=True)
     size = models.PositiveIntegerField(null=True, blank=True)
     failed_paper = models.ForeignKey(Paper, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    paper_versions = models.JSONField(
+        default=list, blank=True, editable=False, help_text="[paper, version] of each paper in the built pack."
+    )
 
     class Meta:
         ordering = ["-requested_at"]

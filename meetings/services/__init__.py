@@ -37,7 +37,17 @@ from .meetings import (
 )
 from .minutes import action_save, minutes_approve, minutes_awaiting_approval, minutes_circulate, minutes_save
 from .notices import member_emails, members_notify
-from .packs import pack_build, pack_current, pack_request
+from .packs import (
+    pack_build,
+    pack_current,
+    pack_dispatch_due,
+    pack_for_reader,
+    pack_hurry,
+    pack_in_flight,
+    pack_last_good,
+    pack_request,
+    pack_schedule,
+)
 from .papers import paper_add, paper_replace
 from .programme import programme_item_save, programme_item_take_off
 
@@ -79,7 +89,13 @@ __all__ = [
     "minutes_save",
     "pack_build",
     "pack_current",
+    "pack_dispatch_due",
+    "pack_for_reader",
+    "pack_hurry",
+    "pack_in_flight",
+    "pack_last_good",
     "pack_request",
+    "pack_schedule",
     "paper_add",
     "paper_replace",
     "present_at",

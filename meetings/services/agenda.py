@@ -16,7 +16,7 @@ from ..models import (
 from .errors import MeetingRuleBroken
 from .meetings import meeting_save
 from .notices import members_notify
-from .packs import pack_request
+from .packs import pack_request, pack_schedule_on_commit
 
 
 def _require_open_agenda(meeting: Meeting) -> None:
@@ -47,6 +47,7 @@ def agenda_item_add(*, item: AgendaItem) -> AgendaItem:
     item.full_clean(exclude=["guests"])
     item.save()
     agenda_renumber(meeting, [*opening, item.pk, *closing])
+    pack_schedule_on_commit(meeting_id=meeting.pk)
     item.refresh_from_db()
     return item
 
@@ -55,7 +56,9 @@ def agenda_item_save(*, item: AgendaItem, started_from: int | None = None) -> Ag
     if item.meeting.is_cancelled:
         raise MeetingRuleBroken("This meeting is cancelled: its agenda cannot be changed.")
     item.full_clean(exclude=["guests"])
-    return save_versioned(item, started_from=started_from)
+    saved = save_versioned(item, started_from=started_from)
+    pack_schedule_on_commit(meeting_id=item.meeting_id)
+    return saved
 
 
 def agenda_item_links_save(*, item: AgendaItem, taken: dict) -> None:
@@ -83,6 +86,7 @@ def agenda_item_remove(*, item: AgendaItem) -> None:
         raise MeetingRuleBroken("This item has a decision recorded under it, so it cannot be removed.")
     item.delete()
     agenda_renumber(meeting, list(meeting.items.order_by("position").values_list("pk", flat=True)))
+    pack_schedule_on_commit(meeting_id=meeting.pk)
 
 
 @transaction.atomic
@@ -94,6 +98,7 @@ def agenda_reorder(*, meeting: Meeting, ordered_ids: list[int]) -> None:
     if set(ordered_ids) != current or len(ordered_ids) != len(current):
         raise MeetingRuleBroken("The agenda changed while you were reordering it. Check the order and try again.")
     agenda_renumber(meeting, ordered_ids)
+    pack_schedule_on_commit(meeting_id=meeting.pk)
 
 
 def agenda_move(*, item: AgendaItem, direction: str) -> None:

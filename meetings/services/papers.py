@@ -11,6 +11,8 @@ from ..models import (
 )
 from ..paper_text import extract_text
 from ..papers import check_pdf
+from .notes import notes_carry_over
+from .packs import pack_schedule_on_commit
 
 
 def _store_version(paper: Paper, upload, user) -> PaperVersion:
@@ -32,6 +34,8 @@ def _store_version(paper: Paper, upload, user) -> PaperVersion:
     version.notes = checked.notes
     paper.current = version
     paper.save(update_fields=["current"])
+    notes_carry_over(paper=paper, version=version)
+    pack_schedule_on_commit(meeting_id=paper.item.meeting_id)
     return version
 
 

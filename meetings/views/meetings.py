@@ -18,7 +18,7 @@ from partnerships.views.common import history_entries, paginate, render_partial
 from ..access import get_meeting_for_user
 from ..forms import CancelForm, MeetingForm, ScheduleYearForm, StandingItemForm
 from ..item_links import item_link_paths
-from ..models import Action, AgendaItem, Attendance, CalendarFeed, Decision, Declaration, Meeting, Paper
+from ..models import Action, AgendaItem, Attendance, CalendarFeed, Decision, Declaration, Meeting, MeetingPack, Paper
 from ..services import (
     MeetingRuleBroken,
     meeting_cancel,
@@ -123,6 +123,9 @@ def _detail_context(request, meeting, access, level):
         "level": level,
         **flags,
     }
+    if flags["show_agenda"] and not meeting.is_cancelled:
+        # Which packs are being rebuilt, so the page can say the link gives the last version meanwhile.
+        context["packs_updating"] = set(meeting.packs.filter(MeetingPack.active_q()).values_list("variant", flat=True))
     if flags["show_record"]:
         attendance = list(
             Attendance.objects.filter(meeting=meeting).select_related("membership__person", "alternate__person")

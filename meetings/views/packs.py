@@ -1,4 +1,4 @@
-"""The meeting pack: served at once when unchanged, otherwise prepared by a background job the page polls."""
+"""The meeting pack: always a PDF at once once one has been built, else the first build's progress, polled."""
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -14,7 +14,7 @@ from partnerships.views.common import render_partial
 
 from ..access import can_read_pack, get_meeting_for_user, get_pack_for_user
 from ..models import MeetingPack
-from ..services import pack_current, pack_request
+from ..services import pack_current, pack_for_reader, pack_request
 
 
 def _meeting_and_variant(request, pk, variant):
@@ -30,20 +30,26 @@ def _meeting_and_variant(request, pk, variant):
     return meeting, None
 
 
+def _file_name(file) -> str:
+    return file.name.rsplit("/", 1)[-1].split("-", 2)[-1]
+
+
+def _waiting(request, meeting, variant):
+    """No pack has been built for this audience yet: the build's progress, polled until it is ready."""
+    pack = meeting.packs.filter(variant=variant).order_by("-requested_at").first()
+    context = {"meeting": meeting, "variant": variant, "label": dict(MeetingPack.Variant.choices)[variant]}
+    return render(request, "meetings/pack_missing.html", {**context, "pack": pack, "can_edit": False})
+
+
 def pack_download(request, pk, variant):
-    """The pack as the meeting stands now: the stored file if nothing has changed since it was built."""
+    """The pack as a PDF at once: as the meeting stands now, or the last one while the rebuild runs."""
     meeting, refused = _meeting_and_variant(request, pk, variant)
     if refused:
         return refused
-    pack = pack_current(meeting=meeting, variant=variant)
-    if pack is not None:
-        return serve_pdf(pack.file, pack.file.name.rsplit("/", 1)[-1].split("-", 2)[-1])
-    waiting = meeting.packs.filter(variant=variant).order_by("-requested_at").first()
-    return render(
-        request,
-        "meetings/pack_missing.html",
-        {"meeting": meeting, "variant": variant, "label": dict(MeetingPack.Variant.choices)[variant], "last": waiting},
-    )
+    pack = pack_for_reader(meeting=meeting, variant=variant, user=request.user)
+    if pack is None:
+        return _waiting(request, meeting, variant)
+    return serve_pdf(pack.file, _file_name(pack.file))
 
 
 @login_required
@@ -76,7 +82,7 @@ def pack_agenda(request, pk):
     pack, access, level = get_pack_for_user(request.user, pk)
     if pack.status != MeetingPack.Status.DONE or not pack.agenda_file:
         raise Http404("This pack has not been built.")
-    return serve_pdf(pack.agenda_file, pack.agenda_file.name.rsplit("/", 1)[-1].split("-", 2)[-1])
+    return serve_pdf(pack.agenda_file, _file_name(pack.agenda_file))
 
 
 def pack_agenda_current(request, pk, variant):
@@ -84,12 +90,7 @@ def pack_agenda_current(request, pk, variant):
     meeting, refused = _meeting_and_variant(request, pk, variant)
     if refused:
         return refused
-    pack = pack_current(meeting=meeting, variant=variant)
-    if pack is not None and pack.agenda_file:
-        return serve_pdf(pack.agenda_file, pack.agenda_file.name.rsplit("/", 1)[-1].split("-", 2)[-1])
-    waiting = meeting.packs.filter(variant=variant).order_by("-requested_at").first()
-    return render(
-        request,
-        "meetings/pack_missing.html",
-        {"meeting": meeting, "variant": variant, "label": dict(MeetingPack.Variant.choices)[variant], "last": waiting},
-    )
+    pack = pack_for_reader(meeting=meeting, variant=variant, user=request.user)
+    if pack is None or not pack.agenda_file:
+        return _waiting(request, meeting, variant)
+    return serve_pdf(pack.agenda_file, _file_name(pack.agenda_file))

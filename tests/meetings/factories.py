@@ -60,3 +60,21 @@ class ActionFactory(factory.django.DjangoModelFactory):
 
 def add_paper(item, title="Report", *, confidential=False, pages=1, name="report.pdf"):
     return paper_add(item=item, title=title, is_confidential=confidential, upload=pdf_upload(name, pages))
+
+
+def text_pdf_upload(*pages: str, name: str = "paper.pdf") -> SimpleUploadedFile:
+    """A PDF whose pages carry the given lines of text, so passages can be quoted and found."""
+    import pikepdf
+
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(
+        pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica)
+    )
+    for text in pages:
+        page = pdf.add_blank_page(page_size=(595, 842))
+        page.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+        lines = " ".join(f"({line}) Tj 0 -16 Td" for line in text.split("\n"))
+        page.Contents = pdf.make_stream(f"BT /F1 11 Tf 56 780 Td {lines} ET".encode("latin-1"))
+    out = io.BytesIO()
+    pdf.save(out)
+    return SimpleUploadedFile(name, out.getvalue(), content_type="application/pdf")

@@ -110,6 +110,21 @@ def _circulated_minutes(c):
     return reverse("meetings:minutes", args=[s.meeting.pk])
 
 
+def _note(c, *, shared=False, public=False):
+    from meetings.models import PaperNote
+
+    s = _setup(c, public=public)
+    note = PaperNote.objects.create(
+        author=c.users["member"], paper=s.secret, version=s.secret.current, quote="Site options", is_shared=shared
+    )
+    return s, note
+
+
+# A note is its author's: others who may read the paper see it only when shared, and never change it.
+OWN_NOTE = {**dict.fromkeys(ROLES, 404), "anonymous": 302, "member": 200}
+SHARED_NOTE = {**OWN_NOTE, "observer": 403, "clerk": 403, "officer": 403, "admin": 403}
+
+
 def _attendance_mark(c):
     s = _setup(c)
     return reverse("meetings:attendance_mark", args=[s.meeting.pk, c.membership.pk])
@@ -346,6 +361,38 @@ ROUTES = [
         lambda c: reverse("meetings:paper_replace", args=[_setup(c).secret.pk]),
         EDIT,
     ),
+    Route("meetings:paper_read", lambda c: reverse("meetings:paper_read", args=[_setup(c).secret.pk]), SIGNED_IN_READ),
+    Route(
+        "meetings:paper_read",
+        lambda c: reverse("meetings:paper_read", args=[_setup(c, public=True).public_paper.pk]),
+        {**PUBLIC_PAGE, "anonymous": 302},
+        id="paper_read_public_paper",
+    ),
+    Route(
+        "meetings:paper_read",
+        lambda c: reverse("meetings:paper_read", args=[_setup(c, public=True).secret.pk]),
+        {**PUBLIC_CONFIDENTIAL, "anonymous": 302},
+        id="paper_read_confidential_of_public_partnership",
+    ),
+    Route("meetings:note_edit", lambda c: reverse("meetings:note_edit", args=[_note(c)[1].pk]), OWN_NOTE),
+    Route(
+        "meetings:note_edit",
+        lambda c: reverse("meetings:note_edit", args=[_note(c, shared=True, public=True)[1].pk]),
+        SHARED_NOTE,
+        id="note_edit_shared",
+    ),
+    Route(
+        "meetings:note_delete",
+        lambda c: reverse("meetings:note_delete", args=[_note(c, shared=True)[1].pk]),
+        {**SHARED_NOTE, "member": 302},
+        method="post",
+    ),
+    Route("meetings:notes_csv", lambda c: reverse("meetings:notes_csv", args=[_note(c)[0].meeting.pk]), SIGNED_IN_READ),
+    Route(
+        "meetings:notes_markdown",
+        lambda c: reverse("meetings:notes_markdown", args=[_note(c, public=True)[0].meeting.pk]),
+        {**PUBLIC_PAGE, "anonymous": 302},
+    ),
 ]
 
 
@@ -365,6 +412,12 @@ POSTS = {
     "meetings:minutes_approve": SAME_AS_GET,
     "meetings:paper_add": SAME_AS_GET,
     "meetings:paper_replace": SAME_AS_GET,
+    "meetings:paper_read": SAME_AS_GET,
+    "paper_read_public_paper": SAME_AS_GET,
+    "paper_read_confidential_of_public_partnership": SAME_AS_GET,
+    # An empty note is a highlight alone: saving it returns to the paper.
+    "meetings:note_edit": {**OWN_NOTE, "member": 302},
+    "note_edit_shared": {**SHARED_NOTE, "member": 302},
     "minutes_not_yet_circulated_public": SAME_AS_GET,
 }
 

@@ -69,15 +69,12 @@ def test_packs_give_confidential_papers_only_to_those_with_the_right(client, cas
         assert members["Content-Type"] != "application/pdf"
 
 
-def test_a_missing_pack_offers_to_prepare_it_and_the_status_page_polls(client, cast, published):
+def test_a_missing_pack_starts_building_by_itself_and_the_page_polls(client, cast, published):
     cast.client_for(client, "member")
-    # Publishing queued both packs; the page says so until they are built.
-    assert "is being prepared" in client.get(f"/meetings/{published.pk}/pack/members/").content.decode()
     MeetingPack.objects.all().delete()
-    assert "Prepare the pack" in client.get(f"/meetings/{published.pk}/pack/members/").content.decode()
-    response = client.post(f"/meetings/{published.pk}/pack/members/prepare/")
+    page = client.get(f"/meetings/{published.pk}/pack/members/").content.decode()
     pack = MeetingPack.objects.get()
-    assert response["Location"] == f"/packs/{pack.pk}/"
+    assert "Prepare the pack" not in page and f'hx-get="/packs/{pack.pk}/"' in page
     status = client.get(f"/packs/{pack.pk}/").content.decode()
     assert 'hx-trigger="every 1s"' in status
     pack_build(pack_pk=pack.pk)
