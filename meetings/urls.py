@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import programme_views
-from .views import agenda, attendance, feeds, meetings, packs, papers, record
+from .views import agenda, attendance, feeds, meetings, minutes_document, packs, papers, record
 
 app_name = "meetings"
 
@@ -38,6 +38,8 @@ urlpatterns = [
     path("meetings/<int:pk>/interests/", attendance.declarations, name="declarations"),
     path("meetings/<int:pk>/actions/add/", record.action_add, name="action_add"),
     path("meetings/<int:pk>/minutes/", record.minutes, name="minutes"),
+    path("meetings/<int:pk>/minutes/document/", minutes_document.minutes_page, name="minutes_document"),
+    path("meetings/<int:pk>/minutes.pdf", minutes_document.minutes_download, name="minutes_pdf"),
     path("meetings/<int:pk>/minutes/circulate/", record.minutes_circulate_view, name="minutes_circulate"),
     path("meetings/<int:pk>/minutes/approve/", record.minutes_approve_view, name="minutes_approve"),
     path("meetings/<int:pk>/pack/<slug:variant>/", packs.pack_download, name="pack_download"),

@@ -110,6 +110,59 @@ def _circulated_minutes(c):
     return reverse("meetings:minutes", args=[s.meeting.pk])
 
 
+def _minutes_at(name, status, *, public=False):
+    def build(c):
+        s = _setup(c, public=public)
+        minutes_save(meeting=s.meeting, minutes={s.item.pk: "Discussed the plan."})
+        s.meeting.refresh_from_db()
+        s.meeting.minutes_status = status
+        s.meeting.save()
+        return reverse(f"meetings:{name}", args=[s.meeting.pk])
+
+    return build
+
+
+# Draft minutes are their officers' until circulated; nobody else is shown them, though the meeting is public.
+NOT_CIRCULATED_PUBLIC = {
+    **READ,
+    "anonymous": 403,
+    "outsider": 403,
+    "unrelated_clerk": 403,
+    "member": 403,
+    "observer": 403,
+    "clerk": 403,
+}
+
+
+def _minutes_document_routes():
+    from meetings.models import Meeting
+
+    routes = []
+    for name in ("minutes_document", "minutes_pdf"):
+        routes += [
+            Route(f"meetings:{name}", _minutes_at(name, Meeting.MinutesStatus.CIRCULATED), READ),
+            Route(
+                f"meetings:{name}",
+                _minutes_at(name, Meeting.MinutesStatus.DRAFT, public=True),
+                NOT_CIRCULATED_PUBLIC,
+                id=f"{name}_draft_public",
+            ),
+            Route(
+                f"meetings:{name}",
+                _minutes_at(name, Meeting.MinutesStatus.CIRCULATED, public=True),
+                {**NOT_CIRCULATED_PUBLIC, "member": 200, "observer": 200, "clerk": 200},
+                id=f"{name}_circulated_public",
+            ),
+            Route(
+                f"meetings:{name}",
+                _minutes_at(name, Meeting.MinutesStatus.APPROVED, public=True),
+                PUBLIC_PAGE,
+                id=f"{name}_approved_public",
+            ),
+        ]
+    return routes
+
+
 def _attendance_mark(c):
     s = _setup(c)
     return reverse("meetings:attendance_mark", args=[s.meeting.pk, c.membership.pk])
@@ -215,6 +268,7 @@ ROUTES = [
         },
         id="minutes_not_yet_circulated_public",
     ),
+    *_minutes_document_routes(),
     Route("meetings:minutes_circulate", _meeting("minutes_circulate"), EDIT_POST, method="post"),
     Route("meetings:minutes_approve", _meeting("minutes_approve"), EDIT),
     Route(
