@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import programme_views
-from .views import agenda, attendance, feeds, meetings, minutes_document, packs, papers, record
+from .views import agenda, attendance, feeds, forward_plan, meetings, minutes_document, packs, papers, record
 
 app_name = "meetings"
 
@@ -16,6 +16,7 @@ urlpatterns = [
     path("partnerships/<slug:slug>/meetings/new/", meetings.meeting_create_view, name="meeting_create"),
     path("partnerships/<slug:slug>/meetings/schedule/", meetings.meeting_schedule, name="meeting_schedule"),
     path("partnerships/<slug:slug>/actions/", record.action_list, name="action_list"),
+    path("partnerships/<slug:slug>/forward-plan/", forward_plan.forward_plan, name="forward_plan"),
     path("partnerships/<slug:slug>/standing-items/", meetings.standing_item_list, name="standing_items"),
     path("partnerships/<slug:slug>/forward-programme/", programme_views.programme_list, name="programme"),
     path("forward-programme/<int:pk>/edit/", programme_views.programme_item_edit, name="programme_item_edit"),

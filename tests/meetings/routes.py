@@ -181,6 +181,8 @@ ROUTES = [
         id="private_feed_unknown_token",
     ),
     Route("meetings:meeting_list", _slug("meeting_list"), READ),
+    Route("meetings:forward_plan", _slug("forward_plan"), READ),
+    Route("meetings:forward_plan", _slug("forward_plan", public=True), PUBLIC_PAGE, id="forward_plan_public"),
     Route("meetings:meeting_list", _slug("meeting_list", public=True), PUBLIC_PAGE, id="meeting_list_public"),
     Route("meetings:partnership_feed", _slug("partnership_feed"), ALL(404)),
     Route(
