@@ -564,3 +564,4 @@ class CalendarFeed(models.Model):
 
 
 from .programme import ProgrammeItem  # noqa: E402,F401  (the forward programme is a model of this app)
+from .subscriptions import AlertSubscription  # noqa: E402,F401  (email alerts are a model of this app)

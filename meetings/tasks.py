@@ -1,5 +1,6 @@
-"""Background jobs for meetings: building a meeting pack."""
+"""Background jobs for meetings: building a meeting pack, and queueing email alerts of what was published."""
 
+from celery.schedules import crontab
 from django.db import InterfaceError, OperationalError
 
 from config.celery import app
@@ -17,3 +18,16 @@ def build_meeting_pack(self, pack_pk: int) -> str:
     return run_job(
         MeetingPack, pack_pk, lambda pack: services.pack_build(pack_pk=pack.pk), task=self, transient=TRANSIENT
     )
+
+
+@app.task(autoretry_for=TRANSIENT, retry_backoff=True, max_retries=5)
+def queue_alerts() -> int:
+    """Queue each subscriber's alerts of new agendas and approved minutes; the email outbox sends them."""
+    from .alerts import alerts_queue
+
+    return alerts_queue()
+
+
+app.conf.beat_schedule.update(
+    {"meeting-alerts": {"task": "meetings.tasks.queue_alerts", "schedule": crontab(minute="*/15")}}
+)

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import programme_views
-from .views import agenda, attendance, feeds, forward_plan, meetings, minutes_document, packs, papers, record
+from .views import agenda, attendance, feeds, forward_plan, meetings, minutes_document, news, packs, papers, record
 
 app_name = "meetings"
 
@@ -13,6 +13,10 @@ urlpatterns = [
     path("calendar/<str:token>.ics", feeds.private_feed, name="private_feed"),
     path("partnerships/<slug:slug>/meetings/", meetings.meeting_list, name="meeting_list"),
     path("partnerships/<slug:slug>/meetings.ics", feeds.partnership_feed, name="partnership_feed"),
+    path("partnerships/<slug:slug>/news.atom", news.partnership_atom, name="partnership_atom"),
+    path("partnerships/<slug:slug>/alerts/", news.alert_subscribe_view, name="alert_subscribe"),
+    path("alerts/<str:token>/confirm/", news.alert_confirm_view, name="alert_confirm"),
+    path("alerts/<str:token>/unsubscribe/", news.alert_unsubscribe_view, name="alert_unsubscribe"),
     path("partnerships/<slug:slug>/meetings/new/", meetings.meeting_create_view, name="meeting_create"),
     path("partnerships/<slug:slug>/meetings/schedule/", meetings.meeting_schedule, name="meeting_schedule"),
     path("partnerships/<slug:slug>/actions/", record.action_list, name="action_list"),

@@ -432,6 +432,8 @@ class OutboundEmail(BackgroundJob):
     to = models.EmailField()
     subject = models.CharField(max_length=300)
     body = models.TextField()
+    # Extra message headers, e.g. List-Unsubscribe on an alert someone subscribed to.
+    headers = models.JSONField(default=dict, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -442,14 +444,18 @@ class OutboundEmail(BackgroundJob):
         return f"{self.subject} to {self.to}"
 
 
-def email_queue(*, key: str, to: str, subject: str, body: str) -> tuple[OutboundEmail, bool]:
+def email_queue(
+    *, key: str, to: str, subject: str, body: str, headers: dict | None = None
+) -> tuple[OutboundEmail, bool]:
     """Record an email to send after commit; the same key twice gives the first one back."""
     existing = OutboundEmail.objects.filter(key=key).first()
     if existing:
         return existing, False
     try:
         with transaction.atomic():
-            email = OutboundEmail.objects.create(key=key, to=to, subject=subject, body=body, step=WAITING)
+            email = OutboundEmail.objects.create(
+                key=key, to=to, subject=subject, body=body, headers=headers or {}, step=WAITING
+            )
     except IntegrityError:
         return OutboundEmail.objects.get(key=key), False
     job_dispatch_on_commit(email)
@@ -461,6 +467,7 @@ def email_send(email: OutboundEmail) -> None:
     from django.core.mail import EmailMessage
 
     message = EmailMessage(email.subject, email.body, settings.DEFAULT_FROM_EMAIL, [email.to])
+    message.extra_headers.update(email.headers or {})
     message.extra_headers["Message-ID"] = f"<outbox-{email.pk}@{settings.SITE_URL.split('//')[-1].split('/')[0]}>"
     message.send(fail_silently=False)
     email.finish(sent_at=timezone.now())

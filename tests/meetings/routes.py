@@ -163,6 +163,63 @@ def _minutes_document_routes():
     return routes
 
 
+def _alert(name, *, confirmed=False):
+    def build(c):
+        from django.utils import timezone
+
+        from meetings.models import AlertSubscription
+
+        c.partnership.is_public = True
+        c.partnership.save()
+        subscription = AlertSubscription.objects.create(
+            partnership=c.partnership,
+            email="reader@example.com",
+            token=AlertSubscription.new_token(),
+            confirmed_at=timezone.now() if confirmed else None,
+        )
+        return reverse(f"meetings:{name}", args=[subscription.token])
+
+    return build
+
+
+def _news_routes():
+    """The news feed and alerts are for public partnerships only, and need no sign-in: the token is the key."""
+    routes = [
+        Route("meetings:partnership_atom", _slug("partnership_atom"), ALL(404)),
+        Route("meetings:partnership_atom", _slug("partnership_atom", public=True), PUBLIC_PAGE, id="atom_public"),
+        Route("meetings:alert_subscribe", _slug("alert_subscribe"), ALL(404)),
+        Route("meetings:alert_subscribe", _slug("alert_subscribe", public=True), PUBLIC_PAGE, id="alerts_public"),
+        Route(
+            "meetings:alert_subscribe",
+            _slug("alert_subscribe"),
+            ALL(404),
+            method="post",
+            data={"email": "reader@example.com"},
+            id="alerts_private_post",
+        ),
+        # An empty form is sent back with its error.
+        Route(
+            "meetings:alert_subscribe",
+            _slug("alert_subscribe", public=True),
+            ALL(400),
+            method="post",
+            id="alerts_public_post",
+        ),
+        Route(
+            "meetings:alert_confirm",
+            lambda c: reverse("meetings:alert_confirm", args=["not-a-real-token"]),
+            ALL(404),
+            id="alert_confirm_unknown",
+        ),
+    ]
+    for name in ("alert_confirm", "alert_unsubscribe"):
+        routes += [
+            Route(f"meetings:{name}", _alert(name), ALL(200)),
+            Route(f"meetings:{name}", _alert(name, confirmed=True), ALL(200), method="post", id=f"{name}_post"),
+        ]
+    return routes
+
+
 def _attendance_mark(c):
     s = _setup(c)
     return reverse("meetings:attendance_mark", args=[s.meeting.pk, c.membership.pk])
@@ -271,6 +328,7 @@ ROUTES = [
         id="minutes_not_yet_circulated_public",
     ),
     *_minutes_document_routes(),
+    *_news_routes(),
     Route("meetings:minutes_circulate", _meeting("minutes_circulate"), EDIT_POST, method="post"),
     Route("meetings:minutes_approve", _meeting("minutes_approve"), EDIT),
     Route(
