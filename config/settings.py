@@ -166,6 +166,8 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": JOBS_SWEEP_SECONDS,
         "options": {"expires": JOBS_SWEEP_SECONDS * 2},
     },
+    # Subscribers hear of new agendas and approved minutes within a quarter of an hour.
+    "meeting-alerts": {"task": "meetings.tasks.queue_alerts", "schedule": 15 * 60},
 }
 # A change to a published meeting's papers or agenda rebuilds its packs after this many quiet seconds.
 PACK_REBUILD_QUIET_SECONDS = env_int("PACK_REBUILD_QUIET_SECONDS", 30)

@@ -55,6 +55,20 @@ def get_meeting_for_user(user, pk: int, *, write: bool = False, full: bool = Fal
     return meeting, access, _level(access, meeting, write=write, full=full)
 
 
+def get_minutes_for_user(user, pk: int) -> tuple[Meeting, Access, Level]:
+    """A meeting whose minutes the user may read: draft to its officers, circulated to its members,
+    approved to everyone who reads the meeting.
+    """
+    meeting, access, level = get_meeting_for_user(user, pk)
+    if meeting.minutes_are_approved or level >= Level.EDIT:
+        return meeting, access, level
+    if level < Level.READ:
+        raise PermissionDenied("The minutes of this meeting are published once they are approved.")
+    if meeting.minutes_status != Meeting.MinutesStatus.CIRCULATED:
+        raise PermissionDenied("The minutes of this meeting have not been circulated yet.")
+    return meeting, access, level
+
+
 def get_item_for_user(user, pk: int, *, write: bool = False) -> tuple[AgendaItem, Access, Level]:
     item = get_object_or_404(AgendaItem.objects.select_related("meeting__partnership", "meeting__host"), pk=pk)
     access = get_access(user)

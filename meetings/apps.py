@@ -13,6 +13,7 @@ class MeetingsConfig(AppConfig):
         from . import home, tasks  # noqa: F401  (the home page's items; the pack job for Celery)
 
         register_tab("Meetings", "meetings:meeting_list", order=30)
+        register_tab("Forward plan", "meetings:forward_plan", order=34, under="meetings:meeting_list")
         register_tab("Actions", "meetings:action_list", level=Level.READ, order=35, under="meetings:meeting_list")
         register_tab(
             "Standing items", "meetings:standing_items", level=Level.EDIT, order=36, under="meetings:meeting_list"

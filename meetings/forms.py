@@ -71,6 +71,7 @@ class AgendaItemForm(VersionedModelForm):
             "summary",
             "presenter",
             "duration_minutes",
+            "key_decision",
             "guests",
         ]
         widgets = {"kind": forms.Select, "guests": forms.CheckboxSelectMultiple}

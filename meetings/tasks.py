@@ -1,4 +1,4 @@
-"""Background jobs for meetings: building a meeting pack."""
+"""Background jobs for meetings: building a meeting pack, and queueing email alerts of what was published."""
 
 from django.db import InterfaceError, OperationalError
 
@@ -15,3 +15,11 @@ TRANSIENT = (OperationalError, InterfaceError, ConnectionError)
 def build_meeting_pack(self, pack_pk: int) -> str:
     """Build one meeting pack; its progress and any failure are kept on the MeetingPack row."""
     return run_job(MeetingPack, pack_pk, lambda pack: pack_build(pack_pk=pack.pk), task=self, transient=TRANSIENT)
+
+
+@app.task(autoretry_for=TRANSIENT, retry_backoff=True, max_retries=5)
+def queue_alerts() -> int:
+    """Queue each subscriber's alerts of new agendas and approved minutes; the email outbox sends them."""
+    from .alerts import alerts_queue
+
+    return alerts_queue()

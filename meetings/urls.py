@@ -1,7 +1,19 @@
 from django.urls import path
 
 from . import programme_views
-from .views import agenda, attendance, feeds, meetings, notes, packs, papers, record
+from .views import (
+    agenda,
+    attendance,
+    feeds,
+    forward_plan,
+    meetings,
+    minutes_document,
+    news,
+    notes,
+    packs,
+    papers,
+    record,
+)
 
 app_name = "meetings"
 
@@ -13,9 +25,14 @@ urlpatterns = [
     path("calendar/<str:token>.ics", feeds.private_feed, name="private_feed"),
     path("partnerships/<slug:slug>/meetings/", meetings.meeting_list, name="meeting_list"),
     path("partnerships/<slug:slug>/meetings.ics", feeds.partnership_feed, name="partnership_feed"),
+    path("partnerships/<slug:slug>/news.atom", news.partnership_atom, name="partnership_atom"),
+    path("partnerships/<slug:slug>/alerts/", news.alert_subscribe_view, name="alert_subscribe"),
+    path("alerts/<str:token>/confirm/", news.alert_confirm_view, name="alert_confirm"),
+    path("alerts/<str:token>/unsubscribe/", news.alert_unsubscribe_view, name="alert_unsubscribe"),
     path("partnerships/<slug:slug>/meetings/new/", meetings.meeting_create_view, name="meeting_create"),
     path("partnerships/<slug:slug>/meetings/schedule/", meetings.meeting_schedule, name="meeting_schedule"),
     path("partnerships/<slug:slug>/actions/", record.action_list, name="action_list"),
+    path("partnerships/<slug:slug>/forward-plan/", forward_plan.forward_plan, name="forward_plan"),
     path("partnerships/<slug:slug>/standing-items/", meetings.standing_item_list, name="standing_items"),
     path("partnerships/<slug:slug>/forward-programme/", programme_views.programme_list, name="programme"),
     path("forward-programme/<int:pk>/edit/", programme_views.programme_item_edit, name="programme_item_edit"),
@@ -38,6 +55,8 @@ urlpatterns = [
     path("meetings/<int:pk>/interests/", attendance.declarations, name="declarations"),
     path("meetings/<int:pk>/actions/add/", record.action_add, name="action_add"),
     path("meetings/<int:pk>/minutes/", record.minutes, name="minutes"),
+    path("meetings/<int:pk>/minutes/document/", minutes_document.minutes_page, name="minutes_document"),
+    path("meetings/<int:pk>/minutes.pdf", minutes_document.minutes_download, name="minutes_pdf"),
     path("meetings/<int:pk>/minutes/circulate/", record.minutes_circulate_view, name="minutes_circulate"),
     path("meetings/<int:pk>/minutes/approve/", record.minutes_approve_view, name="minutes_approve"),
     path("meetings/<int:pk>/pack/<slug:variant>/", packs.pack_download, name="pack_download"),

@@ -252,6 +252,15 @@ def require_record(access: Access, partnership: Partnership, *, write: bool, den
     return require_level(access, partnership, Level.EDIT if write else Level.READ, denied=denied)
 
 
+def require_published(access: Access, partnership: Partnership, *, write: bool, denied: str = "") -> Level:
+    """For what a partnership publishes (themes, achievements, plan, outcomes, reports): public if it is.
+
+    The public reads these records of a public partnership; a private partnership's stay 404 to all who
+    may not read it, and only its editors change them.
+    """
+    return require_level(access, partnership, Level.EDIT if write else Level.PUBLIC, denied=denied)
+
+
 def get_partnership_for_user(user, slug: str, *, write: bool = False, full: bool = False) -> tuple[Partnership, Access]:
     """A partnership the user may see (or, with full=True, read in full; with write=True, edit)."""
     partnership = get_object_or_404(Partnership.objects.select_related("host_organisation", "parent"), slug=slug)

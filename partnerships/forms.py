@@ -201,8 +201,9 @@ class InterestForm(VersionedModelForm):
 
     class Meta:
         model = Interest
-        fields = ["kind", "description", "registered_on", "ended_on"]
+        fields = ["kind", "description", "registered_on", "ended_on", "is_public"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        labels = {"is_public": "The person declares this entry public"}
 
 
 class PartnershipMoneyForm(VersionedModelForm):

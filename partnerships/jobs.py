@@ -287,9 +287,7 @@ def _due_q(model, now) -> Q:
     return Q()
 
 
-def job_debounce(
-    model: type[DebouncedJob], *, find: Q, delay: timedelta, **fields
-) -> tuple[DebouncedJob | None, bool]:
+def job_debounce(model: type[DebouncedJob], *, find: Q, delay: timedelta, **fields) -> tuple[DebouncedJob | None, bool]:
     """Ask for a job to run after `delay` of quiet; returns (job, created).
 
     A queued job found by `find` is pushed back instead of a second being made. While one is running
@@ -489,6 +487,8 @@ class OutboundEmail(BackgroundJob):
     to = models.EmailField()
     subject = models.CharField(max_length=300)
     body = models.TextField()
+    # Extra message headers, e.g. List-Unsubscribe on an alert someone subscribed to.
+    headers = models.JSONField(default=dict, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -499,14 +499,18 @@ class OutboundEmail(BackgroundJob):
         return f"{self.subject} to {self.to}"
 
 
-def email_queue(*, key: str, to: str, subject: str, body: str) -> tuple[OutboundEmail, bool]:
+def email_queue(
+    *, key: str, to: str, subject: str, body: str, headers: dict | None = None
+) -> tuple[OutboundEmail, bool]:
     """Record an email to send after commit; the same key twice gives the first one back."""
     existing = OutboundEmail.objects.filter(key=key).first()
     if existing:
         return existing, False
     try:
         with transaction.atomic():
-            email = OutboundEmail.objects.create(key=key, to=to, subject=subject, body=body, step=WAITING)
+            email = OutboundEmail.objects.create(
+                key=key, to=to, subject=subject, body=body, headers=headers or {}, step=WAITING
+            )
     except IntegrityError:
         return OutboundEmail.objects.get(key=key), False
     job_dispatch_on_commit(email)
@@ -518,6 +522,7 @@ def email_send(email: OutboundEmail) -> None:
     from django.core.mail import EmailMessage
 
     message = EmailMessage(email.subject, email.body, settings.DEFAULT_FROM_EMAIL, [email.to])
+    message.extra_headers.update(email.headers or {})
     message.extra_headers["Message-ID"] = f"<outbox-{email.pk}@{settings.SITE_URL.split('//')[-1].split('/')[0]}>"
     message.send(fail_silently=False)
     email.finish(sent_at=timezone.now())

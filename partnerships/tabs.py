@@ -87,6 +87,7 @@ def tabs_for(*, partnership, level: Level, path: str) -> tuple[list[dict], list[
 
 register_tab("Overview", "partnerships:partnership_detail", order=0)
 register_tab("Members", "partnerships:membership_list", order=10)
+register_tab("Register of interests", "partnerships:interest_register", order=15, under="partnerships:membership_list")
 register_tab("Sub-groups", "partnerships:partnership_tree", order=20, under="partnerships:partnership_detail")
 register_tab("Money", "partnerships:partnership_money", level=Level.READ, order=80)
 register_tab(

@@ -17,7 +17,7 @@ logger = logging.getLogger(__name__)
 
 # Per user: how many, in how many seconds.
 # Per login, over ten minutes; the number is ROUNDTABLE_EXPENSIVE_ACTIONS_PER_10_MINUTES.
-THROTTLED_ACTIONS = ("report_request", "pack_build")
+THROTTLED_ACTIONS = ("report_request", "pack_build", "alert_subscribe")
 PERIOD_SECONDS = 600
 
 
@@ -62,12 +62,17 @@ def install_for_sign_in() -> None:
     ratelimit.cache = counts
 
 
-def allow(*, user, action: str) -> bool:
-    """Record one attempt at `action` by the user; False once they are over the limit for now."""
+def allow(*, user, action: str, who: str = "") -> bool:
+    """Record one attempt at `action` by the user; False once they are over the limit for now.
+
+    `who` names the one asking where there is no login (an address, a network address), so the public
+    are counted each on their own rather than all together.
+    """
     if action not in THROTTLED_ACTIONS:
         raise ValueError(f"No limit is set for {action}.")
     limit, period = settings.ROUNDTABLE_EXPENSIVE_ACTIONS_PER_10_MINUTES, PERIOD_SECONDS
-    key = f"roundtable:throttle:{action}:{getattr(user, 'pk', None) or 'anonymous'}"
+    asker = getattr(user, "pk", None) or (f"public:{who}" if who else "anonymous")
+    key = f"roundtable:throttle:{action}:{asker}"
     now = time.time()
     history = [stamp for stamp in (counts.get(key) or []) if stamp > now - period]
     if len(history) >= limit:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import memberships, money, organisations, participations, partnerships, people
+from .views import interests, memberships, money, organisations, participations, partnerships, people
 
 app_name = "partnerships"
 
@@ -15,6 +15,7 @@ urlpatterns = [
     path("partnerships/<slug:slug>/members/add/", memberships.membership_add, name="membership_add"),
     path("partnerships/<slug:slug>/members/add-seat/", participations.participation_add, name="participation_add"),
     path("participations/<int:pk>/edit/", participations.participation_edit, name="participation_edit"),
+    path("partnerships/<slug:slug>/interests/", interests.interest_register, name="interest_register"),
     path("partnerships/<slug:slug>/money/", money.partnership_money, name="partnership_money"),
     path("partnerships/<slug:slug>/money/<slug:kind>/add/", money.money_edit, name="money_add"),
     path("partnerships/<slug:slug>/money/<slug:kind>/<int:pk>/", money.money_edit, name="money_edit"),

@@ -2,7 +2,8 @@
 
 Clerks of an organisation ask for and download the annual updates of every partnership it sits on, and
 its own council-wide review; officers of a partnership do the same for its reports, write their
-narrative and publish them; members read a report once it is published; nobody else sees any.
+narrative and publish them; members read a report once it is published, and so does anyone when the
+partnership is public; nobody else sees any.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -32,8 +33,11 @@ def represents(access: Access, organisation: Organisation) -> bool:
 
 
 def get_partnership_reports_for_user(user, slug: str, *, manage: bool = False, edit: bool = False):
-    """The partnership, and whether the user manages its reports; members (READ) see published ones only."""
-    partnership, access = get_partnership_for_user(user, slug, full=True, write=edit)
+    """The partnership, and whether the user manages its reports; others see published ones only.
+
+    Members read them; so does the public, where the partnership is public.
+    """
+    partnership, access = get_partnership_for_user(user, slug, full=manage, write=edit)
     manages = manages_partnership_reports(access, partnership)
     if manage and not manages:
         raise PermissionDenied("Only the partnership's officers and clerks of its member organisations can do that.")
@@ -59,11 +63,12 @@ def get_report_for_user(user, pk: int, *, manage: bool = False, publish: bool = 
     access = get_access(user)
     if report.kind == Kind.ANNUAL_UPDATE:
         level = access.level(report.partnership)
-        if level < Level.READ:
+        # A public partnership's published reports are for everyone; the rest are unknown to the public.
+        if level < Level.READ and not (level == Level.PUBLIC and report.is_published):
             raise Http404("No report found.")
         manages = manages_partnership_reports(access, report.partnership)
         may_publish = level >= Level.EDIT
-        reads = manages or (level >= Level.READ and report.is_published)
+        reads = manages or (level >= Level.PUBLIC and report.is_published)
     else:
         organisation = report.organisation
         manages = may_publish = manages_council_review(access, organisation)

@@ -43,8 +43,13 @@ def record_shown(access: Access, path: str | None = "meeting") -> Q:
 
 
 def read_in_full(access: Access, path: str = "partnership") -> Q:
-    """Records that only those who read the partnership in full may see (themes, outcomes, reports)."""
+    """Records that only those who read the partnership in full may see."""
     return _reads_in_full(access, path)
+
+
+def published(access: Access, path: str = "partnership") -> Q:
+    """What a partnership publishes (themes, achievements, outcomes): its readers', and everyone's if public."""
+    return _reads_in_full(access, path) | _public(path)
 
 
 def memberships(access: Access):
@@ -72,18 +77,18 @@ def organisations(access: Access):
 
 
 def reports(access: Access):
-    """Published reports, to those reporting.access.get_report_for_user lets read them."""
+    """Published reports, to those reporting.access.get_report_for_user lets read them (public ones to all)."""
     from reporting.models import Kind, Report
 
-    published = Report.objects.published()
+    done = Report.objects.published()
     if access.is_admin:
-        return published
+        return done
     councils = set(access.clerk_organisation_ids)
     if access.person_id:
         councils |= set(
             Membership.objects.current().filter(person_id=access.person_id).values_list("organisation_id", flat=True)
         )
-    return published.filter(
-        (Q(kind=Kind.ANNUAL_UPDATE) & read_in_full(access, "partnership"))
+    return done.filter(
+        (Q(kind=Kind.ANNUAL_UPDATE) & published(access, "partnership"))
         | Q(kind=Kind.COUNCIL_REVIEW, organisation_id__in=councils)
     )

@@ -172,7 +172,6 @@ class _Sections:
         return [self.by_theme[key] for key in sorted(self.by_theme, key=lambda k: self.order[k])]
 
 
-
 def _achievements(sections: _Sections, *, partnership, family, themes, year, as_at) -> dict[object, list[str]]:
     """Each achievement in its part; returns what each part has said, so nothing is told twice."""
     told: dict[object, list[str]] = {}

@@ -3,13 +3,14 @@
 Members and clerks of a partnership read its themes, reports, plan and outcomes; its officers change
 them. A theme's lead officer, and the officers of the sub-group that leads it, may also draft and submit
 that theme's reports (OSP Terms of Reference, Appendix B: the theme leads report to the steering group).
-Nothing here is public: whoever may not read the partnership gets 404, whatever the record.
+A public partnership publishes its themes, achievements, adopted plans and outcomes to everyone; theme
+reports and draft plans are for those who read the partnership in full, and 404 to anyone else.
 """
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from partnerships.access import Access, Level, get_access, require_record
+from partnerships.access import Access, Level, get_access, require_published, require_record
 
 from .models import (
     Achievement,
@@ -24,9 +25,16 @@ from .models import (
     ThemeReport,
 )
 
+DENIED = "Only the partnership's officers can change this."
+
 
 def check(access: Access, partnership, *, write: bool) -> None:
-    require_record(access, partnership, write=write, denied="Only the partnership's officers can change this.")
+    require_published(access, partnership, write=write, denied=DENIED)
+
+
+def check_in_full(access: Access, partnership, *, write: bool) -> None:
+    """Theme reports and draft plans: never shown to the public."""
+    require_record(access, partnership, write=write, denied=DENIED)
 
 
 def can_draft_reports(access: Access, theme: Theme) -> bool:
@@ -59,7 +67,7 @@ def get_theme_report_for_user(user, pk: int, *, write: bool = False) -> tuple[Th
     access = get_access(user)
     if can_draft_reports(access, report.theme):
         return report, access
-    check(access, report.theme.partnership, write=write)
+    check_in_full(access, report.theme.partnership, write=write)
     if write:
         raise PermissionDenied("Only the theme's lead officer or the partnership's officers can write this report.")
     return report, access
@@ -75,7 +83,7 @@ def get_achievement_for_user(user, pk: int, *, write: bool = False) -> tuple[Ach
 def get_plan_for_user(user, pk: int, *, write: bool = False) -> tuple[Plan, Access]:
     plan = get_object_or_404(Plan.objects.select_related("partnership", "revised_from"), pk=pk)
     access = get_access(user)
-    check(access, plan.partnership, write=write)
+    (check_in_full if plan.status == Plan.Status.DRAFT else check)(access, plan.partnership, write=write)
     return plan, access
 
 

@@ -6,16 +6,15 @@ class ThemesConfig(AppConfig):
     verbose_name = "Themes"
 
     def ready(self):
-        from partnerships.access import Level
         from partnerships.services import register_warning_provider
         from partnerships.tabs import register_tab
 
         from . import home, tasks  # noqa: F401  (the home page's items; the daily reminder job)
 
-        register_tab("Themes", "themes:theme_list", level=Level.READ, order=30)
-        register_tab("Achievements", "themes:achievement_list", level=Level.READ, order=32, under="themes:theme_list")
-        register_tab("Plan", "themes:plan_overview", level=Level.READ, order=34, under="themes:theme_list")
-        register_tab("Outcomes", "themes:framework_list", level=Level.READ, order=36, under="themes:theme_list")
+        register_tab("Themes", "themes:theme_list", order=30)
+        register_tab("Achievements", "themes:achievement_list", order=32, under="themes:theme_list")
+        register_tab("Plan", "themes:plan_overview", order=34, under="themes:theme_list")
+        register_tab("Outcomes", "themes:framework_list", order=36, under="themes:theme_list")
 
         from .warnings import overdue_report_warnings
 

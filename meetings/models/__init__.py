@@ -9,8 +9,10 @@ from .meetings import ANNUAL_REVIEW_HOURS, REGULAR_HOURS, Meeting, MeetingQueryS
 from .notes import PaperNote, PaperNoteQuerySet
 from .packs import CalendarFeed, MeetingPack, pack_upload_to
 from .programme import ProgrammeItem
+from .subscriptions import AlertSubscription
 
 __all__ = [
+    "AlertSubscription",
     "ProgrammeItem",
     "REGULAR_HOURS",
     "ANNUAL_REVIEW_HOURS",

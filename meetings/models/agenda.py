@@ -43,6 +43,11 @@ class AgendaItem(Versioned):
         related_name="guest_items",
         help_text="People invited for this item only. Guests do not vote.",
     )
+    key_decision = models.BooleanField(
+        "key decision",
+        default=False,
+        help_text="The meeting is asked to take a key decision: listed on the forward plan once the agenda is published.",
+    )
     minutes = models.TextField(blank=True, help_text="What was discussed and agreed, as the minutes record it.")
     history = HistoricalRecords(m2m_fields=[guests])
 

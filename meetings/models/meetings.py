@@ -173,7 +173,6 @@ class Meeting(Versioned):
         """Held, approved or cancelled: who came (or sent apologies) is part of the record from then on."""
         return not self.can_be_held
 
-
     def clean(self):
         errors = {}
         if self.start_time and self.end_time and self.end_time <= self.start_time:

@@ -356,6 +356,12 @@ class Interest(Versioned):
     description = models.TextField()
     registered_on = models.DateField(default=dt.date.today)
     ended_on = models.DateField(null=True, blank=True)
+    # Interests are the person's; only the entries they declare public reach the public register.
+    is_public = models.BooleanField(
+        "declared public",
+        default=False,
+        help_text="Shown on the register of interests of the public partnerships where the person sits.",
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -258,7 +258,7 @@ class ThemeViewSet(ReadOnlyView):
     filters = (PARTNERSHIP, Filter("status", str, "status", "Themes in this state.", choices=Theme.Status.values))
 
     def scope(self, access):
-        return Theme.objects.filter(scope.read_in_full(access)).order_by("partnership__name", "order", "title", "pk")
+        return Theme.objects.filter(scope.published(access)).order_by("partnership__name", "order", "title", "pk")
 
     def shape(self, queryset):
         return queryset.select_related("partnership", "lead_group", "lead_officer")
@@ -278,7 +278,7 @@ class AchievementViewSet(ReadOnlyView):
     )
 
     def scope(self, access):
-        return Achievement.objects.filter(scope.read_in_full(access)).order_by("-achieved_on", "pk")
+        return Achievement.objects.filter(scope.published(access)).order_by("-achieved_on", "pk")
 
     def shape(self, queryset):
         return queryset.select_related("partnership").prefetch_related("figures")
@@ -296,7 +296,7 @@ class IndicatorViewSet(ReadOnlyView):
     )
 
     def scope(self, access):
-        return Indicator.objects.filter(scope.read_in_full(access, "framework__partnership")).order_by(
+        return Indicator.objects.filter(scope.published(access, "framework__partnership")).order_by(
             "framework__name", "order", "pk"
         )
 

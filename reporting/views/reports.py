@@ -16,7 +16,6 @@ from ..services import ReportRefused, report_data, report_publish, report_retry
 from .requests import _year
 
 
-@login_required
 def report_detail(request, pk):
     """The report's progress, polled by htmx while it is being made, then its download."""
     report, manages, may_publish = get_report_for_user(request.user, pk)
@@ -24,7 +23,6 @@ def report_detail(request, pk):
     return render_partial(request, "reporting/report_detail.html", context, "status")
 
 
-@login_required
 def report_download(request, pk):
     report, _manages, _may_publish = get_report_for_user(request.user, pk)
     if report.status != Report.Status.DONE or not report.file:

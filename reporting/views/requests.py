@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -62,10 +63,11 @@ def _ask(request, form, *, kind, subject: dict):
     return redirect(report)
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
 def partnership_reports(request, slug):
-    """A partnership's annual update reports: those made, and a form to ask for one."""
+    """A partnership's annual update reports: those made (or published), and a form to ask for one."""
+    if request.method == "POST" and not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
     partnership, access, manages = get_partnership_reports_for_user(request.user, slug, manage=request.method == "POST")
     form = ReportRequestForm(request.POST or None)
     if request.method == "POST":

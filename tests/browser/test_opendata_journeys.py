@@ -56,3 +56,36 @@ def test_an_officer_makes_a_token_on_the_tokens_page(page, transactional_db):
     check_accessibility(page)
     page.get_by_role("button", name="Revoke Harvester").click()
     expect(page.get_by_text("has been revoked")).to_be_visible()
+
+
+def test_the_public_finds_a_decision_opens_its_minutes_and_downloads_the_open_data(page, transactional_db):
+    partnership = PartnershipFactory(name="Northgate Partnership", slug="northgate", is_public=True)
+    record = build_record(partnership)
+    page.goto("/")
+    page.get_by_role("search").get_by_label("Search").fill("adopt the plan")
+    page.get_by_role("search").get_by_role("button", name="Search").click()
+    page.get_by_role("link", name="Carried: Climate plan").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(record.held.name)
+
+    page.get_by_role("link", name="The minutes in full").click()
+    expect(page.get_by_text(f"{record.alternate.person.display_name}, alternate for")).to_be_visible()
+    expect(page.get_by_text("To adopt the plan.")).to_be_visible()
+    expect(page.get_by_text("Circulate the climate plan")).to_be_visible()
+    check_accessibility(page)
+    pdf = page.request.get(
+        page.get_by_role("link", name=re.compile("Download the minutes as a PDF")).get_attribute("href")
+    )
+    assert pdf.ok and pdf.headers["content-type"] == "application/pdf"
+
+    page.goto("/partnerships/northgate/meetings/")
+    page.get_by_role("link", name="Get email alerts").click()
+    page.get_by_role("button", name="Get email alerts").click()
+    expect(page.get_by_text("Enter your email address").first).to_be_visible()
+    check_accessibility(page)
+
+    page.goto("/open-data/")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="JSON for Northgate Partnership").click()
+    with open(download.value.path(), encoding="utf-8") as handle:
+        export = json.load(handle)
+    assert any(motion["text"] == "To adopt the plan." for motion in export["motions"])

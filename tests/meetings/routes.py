@@ -125,6 +125,116 @@ OWN_NOTE = {**dict.fromkeys(ROLES, 404), "anonymous": 302, "member": 200}
 SHARED_NOTE = {**OWN_NOTE, "observer": 403, "clerk": 403, "officer": 403, "admin": 403}
 
 
+def _minutes_at(name, status, *, public=False):
+    def build(c):
+        s = _setup(c, public=public)
+        minutes_save(meeting=s.meeting, minutes={s.item.pk: "Discussed the plan."})
+        s.meeting.refresh_from_db()
+        s.meeting.minutes_status = status
+        s.meeting.save()
+        return reverse(f"meetings:{name}", args=[s.meeting.pk])
+
+    return build
+
+
+# Draft minutes are their officers' until circulated; nobody else is shown them, though the meeting is public.
+NOT_CIRCULATED_PUBLIC = {
+    **READ,
+    "anonymous": 403,
+    "outsider": 403,
+    "unrelated_clerk": 403,
+    "member": 403,
+    "observer": 403,
+    "clerk": 403,
+}
+
+
+def _minutes_document_routes():
+    from meetings.models import Meeting
+
+    routes = []
+    for name in ("minutes_document", "minutes_pdf"):
+        routes += [
+            Route(f"meetings:{name}", _minutes_at(name, Meeting.MinutesStatus.CIRCULATED), READ),
+            Route(
+                f"meetings:{name}",
+                _minutes_at(name, Meeting.MinutesStatus.DRAFT, public=True),
+                NOT_CIRCULATED_PUBLIC,
+                id=f"{name}_draft_public",
+            ),
+            Route(
+                f"meetings:{name}",
+                _minutes_at(name, Meeting.MinutesStatus.CIRCULATED, public=True),
+                {**NOT_CIRCULATED_PUBLIC, "member": 200, "observer": 200, "clerk": 200},
+                id=f"{name}_circulated_public",
+            ),
+            Route(
+                f"meetings:{name}",
+                _minutes_at(name, Meeting.MinutesStatus.APPROVED, public=True),
+                PUBLIC_PAGE,
+                id=f"{name}_approved_public",
+            ),
+        ]
+    return routes
+
+
+def _alert(name, *, confirmed=False):
+    def build(c):
+        from django.utils import timezone
+
+        from meetings.models import AlertSubscription
+
+        c.partnership.is_public = True
+        c.partnership.save()
+        subscription = AlertSubscription.objects.create(
+            partnership=c.partnership,
+            email="reader@example.com",
+            token=AlertSubscription.new_token(),
+            confirmed_at=timezone.now() if confirmed else None,
+        )
+        return reverse(f"meetings:{name}", args=[subscription.token])
+
+    return build
+
+
+def _news_routes():
+    """The news feed and alerts are for public partnerships only, and need no sign-in: the token is the key."""
+    routes = [
+        Route("meetings:partnership_atom", _slug("partnership_atom"), ALL(404)),
+        Route("meetings:partnership_atom", _slug("partnership_atom", public=True), PUBLIC_PAGE, id="atom_public"),
+        Route("meetings:alert_subscribe", _slug("alert_subscribe"), ALL(404)),
+        Route("meetings:alert_subscribe", _slug("alert_subscribe", public=True), PUBLIC_PAGE, id="alerts_public"),
+        Route(
+            "meetings:alert_subscribe",
+            _slug("alert_subscribe"),
+            ALL(404),
+            method="post",
+            data={"email": "reader@example.com"},
+            id="alerts_private_post",
+        ),
+        # An empty form is sent back with its error.
+        Route(
+            "meetings:alert_subscribe",
+            _slug("alert_subscribe", public=True),
+            ALL(400),
+            method="post",
+            id="alerts_public_post",
+        ),
+        Route(
+            "meetings:alert_confirm",
+            lambda c: reverse("meetings:alert_confirm", args=["not-a-real-token"]),
+            ALL(404),
+            id="alert_confirm_unknown",
+        ),
+    ]
+    for name in ("alert_confirm", "alert_unsubscribe"):
+        routes += [
+            Route(f"meetings:{name}", _alert(name), ALL(200)),
+            Route(f"meetings:{name}", _alert(name, confirmed=True), ALL(200), method="post", id=f"{name}_post"),
+        ]
+    return routes
+
+
 def _attendance_mark(c):
     s = _setup(c)
     return reverse("meetings:attendance_mark", args=[s.meeting.pk, c.membership.pk])
@@ -143,6 +253,8 @@ ROUTES = [
         id="private_feed_unknown_token",
     ),
     Route("meetings:meeting_list", _slug("meeting_list"), READ),
+    Route("meetings:forward_plan", _slug("forward_plan"), READ),
+    Route("meetings:forward_plan", _slug("forward_plan", public=True), PUBLIC_PAGE, id="forward_plan_public"),
     Route("meetings:meeting_list", _slug("meeting_list", public=True), PUBLIC_PAGE, id="meeting_list_public"),
     Route("meetings:partnership_feed", _slug("partnership_feed"), ALL(404)),
     Route(
@@ -230,6 +342,8 @@ ROUTES = [
         },
         id="minutes_not_yet_circulated_public",
     ),
+    *_minutes_document_routes(),
+    *_news_routes(),
     Route("meetings:minutes_circulate", _meeting("minutes_circulate"), EDIT_POST, method="post"),
     Route("meetings:minutes_approve", _meeting("minutes_approve"), EDIT),
     Route(

@@ -17,6 +17,12 @@ def _person(name):
     return lambda c: reverse(f"partnerships:{name}", args=[c.member_person.pk])
 
 
+def _published(c):
+    c.partnership.is_public = True
+    c.partnership.save()
+    return c.partnership
+
+
 ROUTES = [
     Route("home", lambda c: reverse("home"), PUBLIC_PAGE),
     Route("healthz", lambda c: reverse("healthz"), PUBLIC_PAGE),
@@ -37,6 +43,13 @@ ROUTES = [
         id="partnership_create_sub_group",
     ),
     Route("partnerships:partnership_detail", _slug("partnership_detail"), READ),
+    Route("partnerships:interest_register", _slug("interest_register"), READ),
+    Route(
+        "partnerships:interest_register",
+        lambda c: reverse("partnerships:interest_register", args=[_published(c).slug]),
+        PUBLIC_PAGE,
+        id="interest_register_public",
+    ),
     Route("partnerships:partnership_edit", _slug("partnership_edit"), EDIT),
     Route("partnerships:partnership_tree", _slug("partnership_tree"), READ),
     Route("partnerships:partnership_history", _slug("partnership_history"), EDIT),

@@ -19,9 +19,12 @@ MANAGE = _roles(
     anonymous=302, outsider=404, member=403, observer=403, clerk=200, unrelated_clerk=404, officer=200, admin=200
 )
 MANAGE_POST = {**MANAGE, **dict.fromkeys(("clerk", "officer", "admin"), 302)}
-UNPUBLISHED = MANAGE
-PUBLISHED = {**MANAGE, "member": 200, "observer": 200}
-READ_SIGNED_IN = {**READ, "anonymous": 302}
+# Reading a report needs no sign-in: the public reads a public partnership's published ones, and
+# learns of no other.
+UNPUBLISHED = {**MANAGE, "anonymous": 404}
+PUBLISHED = {**UNPUBLISHED, "member": 200, "observer": 200}
+# Asking for a public partnership's report: those who only see it are told no.
+MANAGE_POST_PUBLIC = {**MANAGE_POST, "outsider": 403, "unrelated_clerk": 403}
 PUBLISH_POST = {**MANAGE_POST, "clerk": 403}
 NARRATIVE_POST = {**EDIT, "officer": 302, "admin": 302}
 
@@ -33,15 +36,36 @@ REVIEW_MANAGE = _roles(
 REVIEW_MANAGE_POST = {**REVIEW_MANAGE, "clerk": 302, "admin": 302}
 REVIEW_LIST = {**REVIEW_MANAGE, "member": 200, "observer": 200}
 # A review itself is known only to the council's clerks and those who represent it: 404 to anyone else.
-REVIEW_OBJECT = {**REVIEW_MANAGE, "outsider": 404, "unrelated_clerk": 404, "officer": 404}
+REVIEW_OBJECT = {**REVIEW_MANAGE, "anonymous": 404, "outsider": 404, "unrelated_clerk": 404, "officer": 404}
 REVIEW_OBJECT_POST = {**REVIEW_MANAGE_POST, "outsider": 404, "unrelated_clerk": 404, "officer": 404}
-REVIEW_PUBLISHED = {**REVIEW_LIST, "outsider": 404, "unrelated_clerk": 404, "officer": 404}
+REVIEW_PUBLISHED = {**REVIEW_LIST, "anonymous": 404, "outsider": 404, "unrelated_clerk": 404, "officer": 404}
 
 
 def _report(name, **kwargs):
     def build(c):
         report = ReportFactory(partnership=c.partnership, **kwargs)
         return reverse(f"reporting:{name}", args=[report.pk])
+
+    return build
+
+
+def _publish(c):
+    c.partnership.is_public = True
+    c.partnership.save()
+
+
+def _public_report(name, **kwargs):
+    def build(c):
+        _publish(c)
+        return reverse(f"reporting:{name}", args=[ReportFactory(partnership=c.partnership, **kwargs).pk])
+
+    return build
+
+
+def _public_slug(name):
+    def build(c):
+        _publish(c)
+        return reverse(f"reporting:{name}", args=[c.partnership.slug])
 
     return build
 
@@ -64,7 +88,21 @@ def _council(name, *extra):
 ROUTES = [
     Route("search:search", lambda c: reverse("search:search") + "?q=riverside", PUBLIC_PAGE),
     Route("reporting:report_index", lambda c: reverse("reporting:report_index"), SIGNED_IN),
-    Route("reporting:partnership_reports", _slug("partnership_reports"), READ_SIGNED_IN),
+    Route("reporting:partnership_reports", _slug("partnership_reports"), READ),
+    Route(
+        "reporting:partnership_reports",
+        _public_slug("partnership_reports"),
+        PUBLIC_PAGE,
+        id="partnership_reports_public",
+    ),
+    Route(
+        "reporting:partnership_reports",
+        _public_slug("partnership_reports"),
+        MANAGE_POST_PUBLIC,
+        method="post",
+        data={"year": "2022"},
+        id="annual_update_request_public",
+    ),
     Route(
         "reporting:partnership_reports",
         _slug("partnership_reports"),
@@ -96,6 +134,27 @@ ROUTES = [
         _report("report_download", published_at=timezone.now()),
         PUBLISHED,
         id="report_download_published",
+    ),
+    Route(
+        "reporting:report_detail",
+        _public_report("report_detail", published_at=timezone.now()),
+        PUBLIC_PAGE,
+        id="report_detail_published_public",
+    ),
+    Route(
+        "reporting:report_download",
+        _public_report("report_download", published_at=timezone.now()),
+        PUBLIC_PAGE,
+        id="report_download_published_public",
+    ),
+    Route(
+        "reporting:report_detail", _public_report("report_detail"), UNPUBLISHED, id="report_detail_unpublished_public"
+    ),
+    Route(
+        "reporting:report_download",
+        _public_report("report_download"),
+        UNPUBLISHED,
+        id="report_download_unpublished_public",
     ),
     Route(
         "reporting:report_retry",

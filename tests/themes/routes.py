@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from tests.matrix import ANY_OFFICER, EDIT, READ, SAME_AS_GET, Route
+from tests.matrix import ANY_OFFICER, EDIT, PUBLIC_PAGE, READ, SAME_AS_GET, Route
 from themes.models import Plan
 
 from .factories import (
@@ -46,6 +46,32 @@ def indicator(c):
 
 
 POST_EDIT = {**EDIT, "anonymous": 302}
+# A public partnership's records: those who may only see them are told no when they try to change one.
+EDIT_PUBLIC = {**EDIT, "outsider": 403, "unrelated_clerk": 403}
+
+
+def public(make):
+    """The record, with the cast's partnership published first."""
+
+    def build(c):
+        c.partnership.is_public = True
+        c.partnership.save()
+        return make(c)
+
+    return build
+
+
+def _public_slug(name):
+    return lambda c: reverse(f"themes:{name}", args=[public(lambda c: c.partnership)(c).slug])
+
+
+def _public_obj(name, make):
+    return lambda c: reverse(f"themes:{name}", args=[public(make)(c).pk])
+
+
+def current_plan(c):
+    return PlanFactory(partnership=c.partnership, status=Plan.Status.CURRENT)
+
 
 ROUTES = [
     Route("themes:theme_list", _slug("theme_list"), READ),
@@ -173,6 +199,29 @@ ROUTES = [
         _obj("measurement_delete", indicator),
         {**EDIT, "officer": 302, "admin": 302},
         method="post",
+    ),
+    # What a public partnership publishes: anyone reads it; theme reports and draft plans stay its readers'.
+    Route("themes:theme_list", _public_slug("theme_list"), PUBLIC_PAGE, id="theme_list_public"),
+    Route("themes:theme_detail", _public_obj("theme_detail", theme), PUBLIC_PAGE, id="theme_detail_public"),
+    Route("themes:theme_edit", _public_obj("theme_edit", theme), EDIT_PUBLIC, id="theme_edit_public"),
+    Route("themes:theme_report_detail", _public_obj("theme_report_detail", report), READ, id="theme_report_public"),
+    Route("themes:achievement_list", _public_slug("achievement_list"), PUBLIC_PAGE, id="achievement_list_public"),
+    Route("themes:plan_overview", _public_slug("plan_overview"), PUBLIC_PAGE, id="plan_overview_public"),
+    Route("themes:plan_detail", _public_obj("plan_detail", current_plan), PUBLIC_PAGE, id="plan_detail_public"),
+    Route("themes:plan_detail", _public_obj("plan_detail", draft_plan), READ, id="draft_plan_public"),
+    Route("themes:framework_list", _public_slug("framework_list"), PUBLIC_PAGE, id="framework_list_public"),
+    Route(
+        "themes:framework_dashboard",
+        _public_obj("framework_dashboard", framework),
+        PUBLIC_PAGE,
+        id="framework_dashboard_public",
+    ),
+    Route("themes:indicator_detail", _public_obj("indicator_detail", indicator), PUBLIC_PAGE, id="indicator_public"),
+    Route(
+        "themes:indicator_chart_svg",
+        _public_obj("indicator_chart_svg", indicator),
+        PUBLIC_PAGE,
+        id="indicator_chart_svg_public",
     ),
 ]
 

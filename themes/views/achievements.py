@@ -16,7 +16,7 @@ from ..models import Achievement
 
 def achievement_list(request, slug):
     """Activity and results by date, filtered by financial year and theme; what the annual report reads."""
-    partnership, access = get_partnership_for_user(request.user, slug, full=True)
+    partnership, access = get_partnership_for_user(request.user, slug)
     achievements = (
         Achievement.objects.filter(partnership=partnership).select_related("theme").prefetch_related("figures")
     )

@@ -23,7 +23,7 @@ from .common import render_form
 
 
 def framework_list(request, slug):
-    partnership, access = get_partnership_for_user(request.user, slug, full=True)
+    partnership, access = get_partnership_for_user(request.user, slug)
     frameworks = list(partnership.frameworks.prefetch_related("outcomes"))
     return render(
         request,

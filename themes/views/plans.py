@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from partnerships.access import Level, get_partnership_for_user
@@ -21,9 +22,12 @@ def _priorities(plan: Plan):
 
 
 def plan_overview(request, slug):
-    """The partnership's current plan, any draft revision, and every earlier version."""
-    partnership, access = get_partnership_for_user(request.user, slug, full=True)
-    versions = list(Plan.objects.filter(partnership=partnership).order_by("-number"))
+    """The partnership's current plan, any draft revision (to its readers), and every earlier version."""
+    partnership, access = get_partnership_for_user(request.user, slug)
+    versions = Plan.objects.filter(partnership=partnership).order_by("-number")
+    if not access.can_read(partnership):
+        versions = versions.exclude(status=Plan.Status.DRAFT)
+    versions = list(versions)
     current = next((p for p in versions if p.status == Plan.Status.CURRENT), None)
     draft = next((p for p in versions if p.status == Plan.Status.DRAFT), None)
     shown = current or draft
@@ -141,7 +145,9 @@ def plan_compare_view(request, pk):
     plan, access = get_plan_for_user(request.user, pk)
     other_pk = query_int(request.GET.get("with"))
     if other_pk is not None:
-        older = get_object_or_404(Plan, pk=other_pk, partnership=plan.partnership)
+        older, access = get_plan_for_user(request.user, other_pk)
+        if older.partnership_id != plan.partnership_id:
+            raise Http404("No such version of this plan.")
     else:
         older = plan.revised_from
     if older is None:

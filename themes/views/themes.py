@@ -18,9 +18,14 @@ from .common import render_form
 AHEAD_DAYS = 200
 
 
+def _lead_group(access, theme):
+    """The leading sub-group, unless it is one this login may not know exists."""
+    return theme.lead_group if theme.lead_group and access.can_see(theme.lead_group) else None
+
+
 def theme_list(request, slug):
-    """A partnership's themes with who leads them and where their reports stand."""
-    partnership, access = get_partnership_for_user(request.user, slug, full=True)
+    """A partnership's themes with who leads them and, to its readers, where their reports stand."""
+    partnership, access = get_partnership_for_user(request.user, slug)
     themes = list(
         Theme.objects.filter(partnership=partnership).select_related(
             "partnership", "partnership__theme_report_schedule", "lead_group", "lead_officer"
@@ -30,7 +35,10 @@ def theme_list(request, slug):
     by_theme: dict[int, list] = {}
     for obligation in obligations:
         by_theme.setdefault(obligation.theme.pk, []).append(obligation)
-    rows = [{"theme": theme, "obligations": by_theme.get(theme.pk, [])} for theme in themes]
+    rows = [
+        {"theme": theme, "obligations": by_theme.get(theme.pk, []), "lead_group": _lead_group(access, theme)}
+        for theme in themes
+    ]
     return render(
         request,
         "themes/theme_list.html",
@@ -38,6 +46,7 @@ def theme_list(request, slug):
             "partnership": partnership,
             "rows": rows,
             "can_edit": access.level(partnership) >= Level.EDIT,
+            "reads_in_full": access.can_read(partnership),
             "schedule": ThemeReportSchedule.for_partnership(partnership),
         },
     )
@@ -45,9 +54,13 @@ def theme_list(request, slug):
 
 def theme_detail(request, pk):
     theme, access = get_theme_for_user(request.user, pk)
-    theme.partnership.theme_report_schedule = ThemeReportSchedule.for_partnership(theme.partnership)
-    obligations = report_obligations(themes=[theme], ahead_days=AHEAD_DAYS)
-    reports = list(theme.reports.select_related("submitted_by").order_by("-year", "-half"))
+    # Theme reports are the steering group's working papers: the public sees the theme and its results.
+    reads_in_full = access.can_read(theme.partnership) or can_draft_reports(access, theme)
+    obligations, reports = [], []
+    if reads_in_full:
+        theme.partnership.theme_report_schedule = ThemeReportSchedule.for_partnership(theme.partnership)
+        obligations = report_obligations(themes=[theme], ahead_days=AHEAD_DAYS)
+        reports = list(theme.reports.select_related("submitted_by").order_by("-year", "-half"))
     return render(
         request,
         "themes/theme_detail.html",
@@ -59,6 +72,8 @@ def theme_detail(request, pk):
             "achievements": list(theme.achievements.prefetch_related("figures")[:20]),
             "can_edit": access.level(theme.partnership) >= Level.EDIT,
             "can_draft": can_draft_reports(access, theme),
+            "reads_in_full": reads_in_full,
+            "lead_group": _lead_group(access, theme),
             "today": dt.date.today(),
         },
     )
