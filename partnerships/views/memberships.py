@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from ..access import Level, find_people_to_add, get_membership_for_user, get_partnership_for_user
+from ..bulk_forms import EndSeatsForm
 from ..collation import by_name
 from ..concurrency import save_form
 from ..forms import MembershipEndForm, MembershipFilterForm, MembershipForm, PersonChoiceForm
@@ -51,6 +52,8 @@ def membership_list(request, slug):
         "can_read": level >= Level.READ,
     }
     context["row_count"] = len(context["rows"]) + len(context["participations"])
+    if level >= Level.EDIT and on == today:
+        context["end_form"] = EndSeatsForm(partnership=partnership)
     if level >= Level.READ:
         context["ended"] = (
             Membership.objects.filter(partnership=partnership, end_date__lt=today)
