@@ -193,19 +193,16 @@ def _person(honorific, first, last, job_title="", organisation=None, councillor=
 
 def _seat(partnership, person, organisation, role, *, lead=False, start=None, end=None, notes="", reason=""):
     voting = role in Membership.VOTING_ROLES
+    fields = {"organisation": organisation, "is_voting": voting, "is_lead_representative": lead, "notes": notes}
+    ending = {"end_date": end, "end_reason": reason}
+    # A seat the documents leave open keeps the end it was given since (demo_present ends terms that ran out).
     membership, _ = Membership.objects.update_or_create(
         partnership=partnership,
         person=person,
         role=role,
         start_date=start,
-        defaults={
-            "organisation": organisation,
-            "is_voting": voting,
-            "is_lead_representative": lead,
-            "end_date": end,
-            "notes": notes,
-            "end_reason": reason,
-        },
+        defaults={**fields, **(ending if end else {})},
+        create_defaults={**fields, **ending},
     )
     return membership
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import interests, memberships, money, organisations, participations, partnerships, people
+from .views import bulk, interests, memberships, money, organisations, participations, partnerships, people
 
 app_name = "partnerships"
 
@@ -13,6 +13,8 @@ urlpatterns = [
     path("partnerships/<slug:slug>/history/", partnerships.partnership_history, name="partnership_history"),
     path("partnerships/<slug:slug>/members/", memberships.membership_list, name="membership_list"),
     path("partnerships/<slug:slug>/members/add/", memberships.membership_add, name="membership_add"),
+    path("partnerships/<slug:slug>/members/add-many/", bulk.membership_import, name="membership_import"),
+    path("partnerships/<slug:slug>/members/end/", bulk.memberships_end, name="memberships_end"),
     path("partnerships/<slug:slug>/members/add-seat/", participations.participation_add, name="participation_add"),
     path("participations/<int:pk>/edit/", participations.participation_edit, name="participation_edit"),
     path("partnerships/<slug:slug>/interests/", interests.interest_register, name="interest_register"),
@@ -21,6 +23,7 @@ urlpatterns = [
     path("partnerships/<slug:slug>/money/<slug:kind>/<int:pk>/", money.money_edit, name="money_edit"),
     path("memberships/<int:pk>/edit/", memberships.membership_edit, name="membership_edit"),
     path("memberships/<int:pk>/end/", memberships.membership_end_view, name="membership_end"),
+    path("memberships/<int:pk>/login/", bulk.membership_login, name="membership_login"),
     path("memberships/<int:pk>/history/", memberships.membership_history, name="membership_history"),
     path("organisations/", organisations.organisation_list, name="organisation_list"),
     path("organisations/new/", organisations.organisation_form, name="organisation_create"),

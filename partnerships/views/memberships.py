@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from ..access import Level, find_people_to_add, get_membership_for_user, get_partnership_for_user
+from ..bulk_forms import EndSeatsForm
 from ..collation import by_name
 from ..concurrency import save_form
 from ..forms import MembershipEndForm, MembershipFilterForm, MembershipForm, PersonChoiceForm
@@ -75,6 +76,8 @@ def membership_list(request, slug):
         ),
         **lazy_context(lambda: _membership_context(partnership, level, on, today), MEMBERSHIP_NAMES),
     }
+    if level >= Level.EDIT and on == today:
+        context["end_form"] = EndSeatsForm(partnership=partnership)
     return render_partial(request, "partnerships/membership_list.html", context, "members")
 
 

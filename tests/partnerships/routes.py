@@ -56,6 +56,9 @@ ROUTES = [
     Route("partnerships:membership_list", _slug("membership_list"), READ),
     Route("partnerships:membership_add", _slug("membership_add"), EDIT),
     Route("partnerships:participation_add", _slug("participation_add"), EDIT),
+    Route("partnerships:membership_import", _slug("membership_import"), EDIT),
+    Route("partnerships:memberships_end", _slug("memberships_end"), EDIT),
+    Route("partnerships:membership_login", _membership("membership_login"), EDIT),
     Route(
         "partnerships:participation_edit",
         lambda c: reverse(
@@ -166,6 +169,9 @@ POSTS = {
     "partnerships:interest_edit": SAME_AS_GET,
     "partnerships:membership_add": SAME_AS_GET,
     "partnerships:membership_edit": SAME_AS_GET,
+    "partnerships:membership_import": SAME_AS_GET,
+    "partnerships:membership_login": SAME_AS_GET,
+    "partnerships:memberships_end": SAME_AS_GET,
     "partnerships:money_add": SAME_AS_GET,
     "partnerships:money_edit": SAME_AS_GET,
     "partnerships:organisation_create": SAME_AS_GET,

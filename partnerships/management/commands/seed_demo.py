@@ -4,12 +4,16 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
 from partnerships import demo
 from partnerships.models import Organisation, OrganisationClerk, PartnershipOfficer, Person
 
 # Each app's demonstration data, in <app>/demo.py with seed(partnerships), in the order the apps build on each other.
 APPS_WITH_DEMO_DATA = ["meetings", "themes", "taskgroups", "reporting"]
+# Then each carries its records on from the documents' years to today, in <app>/demo_present.py with
+# seed(partnerships, today=...): today is the day the command runs, so the demonstration never goes stale.
+APPS_CARRIED_TO_TODAY = ["partnerships", "themes", "meetings", "reporting"]
 
 DEMO_PASSWORD = "roundtable-demo"
 # The demonstration logins that must use a second factor share this authenticator-app secret. It is
@@ -51,6 +55,9 @@ class Command(BaseCommand):
                 importlib.import_module(f"{app}.demo").seed(partnerships)
             if with_demo_users:
                 self._users(partnerships)
+            today = timezone.localdate()
+            for app in APPS_CARRIED_TO_TODAY:
+                importlib.import_module(f"{app}.demo_present").seed(partnerships, today=today)
         self.stdout.write(
             self.style.SUCCESS(f"Demonstration data loaded: {len(partnerships)} partnerships and their records.")
         )
