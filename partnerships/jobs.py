@@ -287,9 +287,7 @@ def _due_q(model, now) -> Q:
     return Q()
 
 
-def job_debounce(
-    model: type[DebouncedJob], *, find: Q, delay: timedelta, **fields
-) -> tuple[DebouncedJob | None, bool]:
+def job_debounce(model: type[DebouncedJob], *, find: Q, delay: timedelta, **fields) -> tuple[DebouncedJob | None, bool]:
     """Ask for a job to run after `delay` of quiet; returns (job, created).
 
     A queued job found by `find` is pushed back instead of a second being made. While one is running
