@@ -72,6 +72,12 @@ def test_a_member_reads_the_pack_notes_a_paper_and_finds_the_note_on_another_dev
         p.extract_text() for p in PdfReader(io.BytesIO(response.body())).pages
     )
 
+    # It reads in the browser too.
+    page.get_by_role("link", name="Read the members' pack in the browser").click()
+    expect(page.locator("[data-paper-viewer][data-ready=true]")).to_be_attached(timeout=20_000)
+    check_accessibility(page)
+    page.goto(meeting.get_absolute_url())
+
     # The paper opens in the viewer under the strict content security policy (a violation fails the test).
     page.get_by_role("link", name="Read and make notes on Skills programme update").click()
     expect(page.locator("[data-paper-viewer][data-ready=true]")).to_be_attached(timeout=20_000)
