@@ -61,6 +61,7 @@ urlpatterns = [
     path("meetings/<int:pk>/minutes/approve/", record.minutes_approve_view, name="minutes_approve"),
     path("meetings/<int:pk>/pack/<slug:variant>/", packs.pack_download, name="pack_download"),
     path("meetings/<int:pk>/pack/<slug:variant>/prepare/", packs.pack_prepare, name="pack_prepare"),
+    path("meetings/<int:pk>/pack/<slug:variant>/read/", packs.pack_read, name="pack_read"),
     path("meetings/<int:pk>/pack/<slug:variant>/agenda/", packs.pack_agenda_current, name="pack_agenda_current"),
     path("packs/<int:pk>/", packs.pack_status, name="pack_status"),
     path("packs/<int:pk>/agenda/", packs.pack_agenda, name="pack_agenda"),

@@ -94,3 +94,14 @@ def pack_agenda_current(request, pk, variant):
     if pack is None or not pack.agenda_file:
         return _waiting(request, meeting, variant)
     return serve_pdf(pack.agenda_file, _file_name(pack.agenda_file))
+
+
+def pack_read(request, pk, variant):
+    """The pack in the browser's viewer, for reading on a screen without downloading it."""
+    meeting, refused = _meeting_and_variant(request, pk, variant)
+    if refused:
+        return refused
+    if pack_for_reader(meeting=meeting, variant=variant, user=request.user) is None:
+        return _waiting(request, meeting, variant)
+    label = dict(MeetingPack.Variant.choices)[variant]
+    return render(request, "meetings/pack_read.html", {"meeting": meeting, "variant": variant, "label": label})

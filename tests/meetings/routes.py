@@ -375,6 +375,17 @@ ROUTES = [
         READ,
     ),
     Route(
+        "meetings:pack_read",
+        lambda c: reverse("meetings:pack_read", args=[_pack(c, "members", public=True)[0].meeting.pk, "members"]),
+        MEMBERS_PACK_OF_PUBLIC_PARTNERSHIP,
+    ),
+    Route(
+        "meetings:pack_read",
+        lambda c: reverse("meetings:pack_read", args=[_pack(c, "public", public=True)[0].meeting.pk, "public"]),
+        PUBLIC_PAGE,
+        id="pack_read_public",
+    ),
+    Route(
         "meetings:pack_agenda_current",
         lambda c: reverse(
             "meetings:pack_agenda_current", args=[_pack(c, "members", public=True)[0].meeting.pk, "members"]
