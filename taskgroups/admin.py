@@ -42,6 +42,7 @@ class TaskGroupAdmin(SimpleHistoryAdmin):
 class GroupReportAdmin(SimpleHistoryAdmin):
     list_display = ["title", "group", "presented_on"]
     search_fields = ["title", "group__name"]
+    exclude = ["agenda_items"]  # linked from the agenda item's own form, one report per item
 
 
 @admin.register(models.Reminder)

@@ -30,6 +30,7 @@ class ThemeAdmin(SimpleHistoryAdmin):
 class ThemeReportAdmin(SimpleHistoryAdmin):
     list_display = ["theme", "year", "half", "due_on", "status"]
     list_filter = ["status", "year"]
+    exclude = ["agenda_items"]  # linked from the agenda item's own form, one report per item
 
 
 class FigureInline(admin.TabularInline):
