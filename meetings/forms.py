@@ -30,7 +30,11 @@ class MeetingForm(VersionedModelForm):
     def __init__(self, *args, partnership, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.partnership = partnership
-        self.fields["date"] = DateField(label="Date", help_text="For example, 14 3 2024.")
+        self.fields["date"] = DateField(
+            label="Date",
+            help_text="For example, 14 3 2024.",
+            error_messages={"required": "Enter the date of the meeting."},
+        )
         self.fields["start_time"].error_messages["required"] = "Enter the time the meeting starts, for example 14:00."
         self.fields["end_time"].error_messages["required"] = "Enter the time the meeting ends, for example 16:00."
         self.fields["start_time"].widget.attrs["class"] += " rt-input--time"

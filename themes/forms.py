@@ -79,7 +79,11 @@ class ScheduleForm(VersionedModelForm):
 
 
 class AchievementForm(VersionedModelForm):
-    achieved_on = DateField(label="Date", help_text="When it happened or was completed, for example 31 3 2023.")
+    achieved_on = DateField(
+        label="Date",
+        help_text="When it happened or was completed, for example 31 3 2023.",
+        error_messages={"required": "Enter the date it happened or was completed."},
+    )
 
     class Meta:
         model = Achievement
@@ -201,7 +205,11 @@ class IndicatorForm(VersionedModelForm):
 
 
 class MeasurementForm(ModelForm):
-    measured_on = DateField(label="Date", help_text="The date the figure is for, for example 31 3 2024.")
+    measured_on = DateField(
+        label="Date",
+        help_text="The date the figure is for, for example 31 3 2024.",
+        error_messages={"required": "Enter the date the figure is for."},
+    )
 
     class Meta:
         model = Measurement

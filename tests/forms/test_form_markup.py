@@ -8,6 +8,8 @@ from django.urls import reverse
 from .crawler import flatten, form_routes, read_page, target
 
 ROUTES = [(route, role) for route, role in form_routes()]
+# Django's and the date field's own words, which say nothing of the field: required_message says what to do.
+GENERIC_ERRORS = ["This field is required.", "Enter the date."]
 
 
 def problems_in(html: str, where: str) -> list[str]:
@@ -26,6 +28,9 @@ def problems_in(html: str, where: str) -> list[str]:
     text = re.sub(r"\s+", " ", " ".join(page.text))
     if re.search(r"\(optional\)\s*\(optional\)", text):
         found.append(f"{where}: a label says “(optional)” twice")
+    for generic in GENERIC_ERRORS:
+        if generic in text:
+            found.append(f"{where}: an error says only “{generic}”, not what to do")
     duplicates = {i for i in page.ids if page.ids.count(i) > 1}
     if duplicates:
         found.append(f"{where}: ids used more than once: {sorted(duplicates)[:5]}")
@@ -80,10 +85,11 @@ def test_the_checker_finds_a_dangling_hint_a_dead_summary_link_and_a_doubled_opt
     <div class="govuk-error-summary"><ul><li><a href="#">Choose one</a></li><li><a href="#id_when_day">Enter a date</a></li></ul></div>
     <label for="id_title">Title (optional) (optional)</label>
     <input id="id_title" name="title" aria-describedby="title-hint">
-    <input id="id_when_0" name="when_day">
+    <input id="id_when_0" name="when_day"><p class="govuk-error-message">This field is required.</p>
     """
     found = problems_in(html, "sample")
     assert any("#title-hint" in problem for problem in found)
     assert any("'#'" in problem for problem in found)
     assert any("#id_when_day" in problem for problem in found)
     assert any("twice" in problem for problem in found)
+    assert any("not what to do" in problem for problem in found)

@@ -154,5 +154,5 @@ def test_a_date_error_says_what_to_do_and_its_summary_link_lands_on_the_day_box(
     url = reverse("meetings:meeting_create", args=[cast.partnership.slug])
     response = officer_client.post(url, {"kind": "regular"})
     page = response.content.decode()
-    assert "Enter the date." in page
+    assert "Enter the date of the meeting." in page
     assert 'href="#id_date_0"' in page and 'id="id_date_0"' in page
