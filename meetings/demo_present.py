@@ -42,7 +42,7 @@ OSP_HOSTS = [
     "Unipart Group",
 ]
 SUB_GROUP_TOPIC = ("Work plan: progress and next steps", None)
-# The OSP's documented meetings end on 11 April 2023; its sub-groups' records start a year before today.
+# The OSP's documented meetings end on 11 April 2023.
 OSP_CARRIED_AFTER = dt.date(2023, 4, 11)
 SUB_GROUPS = [("egsb", 2, 2), ("stronger", 3, 3), ("zcop", 1, 4), ("oscp", 3, 1)]  # key, weekday, week
 
@@ -75,10 +75,40 @@ def _theme_items(meeting: Meeting) -> list:
     ]
 
 
+def _add_items(meeting: Meeting, items) -> None:
+    """Items of a new meeting, after its opening standing items and before any other business, in one write."""
+    if any(papers for _title, _kind, _presenter, _summary, papers, *_ in items):
+        demo._items(meeting, items)  # papers are made one by one, with their files
+        return
+    existing = list(meeting.items.order_by("position"))
+    closing = [item for item in existing if item.kind == AgendaItem.Kind.ANY_OTHER_BUSINESS]
+    start = max([item.position for item in existing if item not in closing] + [0])
+    for offset, item in enumerate(closing, start=1):
+        AgendaItem.objects.filter(pk=item.pk).update(position=start + len(items) + offset)
+    people = {}
+    added = []
+    for position, (title, kind, presenter, summary, _papers, *report) in enumerate(items, start=start + 1):
+        if presenter and presenter not in people:
+            people[presenter] = demo._person(presenter)
+        added.append(
+            AgendaItem(
+                meeting=meeting,
+                position=position,
+                title=title,
+                kind=kind,
+                presenter=people.get(presenter),
+                summary=summary,
+                duration_minutes=40,
+                theme_report=report[0] if report else None,
+            )
+        )
+    bulk_create_with_history(added, AgendaItem)
+
+
 def _agenda(meeting: Meeting, index: int, osp: bool, papers: bool) -> None:
     if not osp:
         title, presenter = SUB_GROUP_TOPIC
-        demo._items(meeting, [(title, AgendaItem.Kind.MAJOR, presenter, "", [])])
+        _add_items(meeting, [(title, AgendaItem.Kind.MAJOR, presenter, "", [])])
         return
     if meeting.kind == Meeting.Kind.ANNUAL_REVIEW:
         chosen = [REVIEW_TOPIC, OSP_TOPICS[index % len(OSP_TOPICS)]]
@@ -94,7 +124,7 @@ def _agenda(meeting: Meeting, index: int, osp: bool, papers: bool) -> None:
         )
         for position, (title, presenter) in enumerate(chosen)
     ]
-    demo._items(meeting, [*items, *_theme_items(meeting)])
+    _add_items(meeting, [*items, *_theme_items(meeting)])
 
 
 def _apologies(meeting: Meeting) -> list[str]:
@@ -226,4 +256,5 @@ def _carry_on(partnership: Partnership, after: dt.date, today: dt.date, *, osp: 
 def seed(partnerships: dict, *, today: dt.date) -> None:
     _carry_on(partnerships["osp"], OSP_CARRIED_AFTER, today, osp=True)
     for key, weekday, week in SUB_GROUPS:
-        _carry_on(partnerships[key], today - dt.timedelta(days=365), today, osp=False, weekday=weekday, week=week)
+        # The sub-groups' records begin half a year back: their last two meetings held, the coming year planned.
+        _carry_on(partnerships[key], today - dt.timedelta(days=183), today, osp=False, weekday=weekday, week=week)
