@@ -18,7 +18,7 @@ from partnerships.models import Membership, Partnership, financial_year_of
 
 from . import demo
 from .models import Action, AgendaItem, Attendance, Meeting
-from .services import _nth_weekday, minutes_approve, minutes_save, schedule_dates
+from .services import minutes_approve, minutes_save, schedule_dates
 
 # (title, presenter): two a meeting, in turn.
 OSP_TOPICS = [
@@ -47,10 +47,16 @@ OSP_CARRIED_AFTER = dt.date(2023, 4, 11)
 SUB_GROUPS = [("egsb", 2, 2), ("stronger", 3, 3), ("zcop", 1, 4), ("oscp", 3, 1)]  # key, weekday, week
 
 
+def _first_in_april(year: int, weekday: int, week: int) -> dt.date:
+    """The year's first meeting: the week-th given weekday of April (the 2nd Tuesday for the OSP)."""
+    first = dt.date(year, 4, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (week - 1))
+
+
 def _dates(partnership: Partnership, after: dt.date, until: dt.date, weekday: int, week: int):
     found = {}
     for year in range(financial_year_of(after), financial_year_of(until) + 1):
-        for day, kind in schedule_dates(partnership, _nth_weekday(year, 4, weekday, week)):
+        for day, kind in schedule_dates(partnership, _first_in_april(year, weekday, week)):
             if after < day <= until:
                 found[day] = kind
     return sorted(found.items())
