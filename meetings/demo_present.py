@@ -18,7 +18,7 @@ from partnerships.models import Membership, Partnership, financial_year_of
 
 from . import demo
 from .models import Action, AgendaItem, Attendance, Meeting
-from .services import minutes_approve, minutes_save, nth_weekday, schedule_dates
+from .services import minutes_approve, minutes_save, schedule_dates
 
 # (title, presenter): two a meeting, in turn.
 OSP_TOPICS = [
@@ -42,15 +42,21 @@ OSP_HOSTS = [
     "Unipart Group",
 ]
 SUB_GROUP_TOPIC = ("Work plan: progress and next steps", None)
-# The OSP's documented meetings end on 11 April 2023; its sub-groups' records start a year before today.
+# The OSP's documented meetings end on 11 April 2023.
 OSP_CARRIED_AFTER = dt.date(2023, 4, 11)
 SUB_GROUPS = [("egsb", 2, 2), ("stronger", 3, 3), ("zcop", 1, 4), ("oscp", 3, 1)]  # key, weekday, week
+
+
+def _first_in_april(year: int, weekday: int, week: int) -> dt.date:
+    """The year's first meeting: the week-th given weekday of April (the 2nd Tuesday for the OSP)."""
+    first = dt.date(year, 4, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (week - 1))
 
 
 def _dates(partnership: Partnership, after: dt.date, until: dt.date, weekday: int, week: int):
     found = {}
     for year in range(financial_year_of(after), financial_year_of(until) + 1):
-        for day, kind in schedule_dates(partnership, nth_weekday(year, 4, weekday, week)):
+        for day, kind in schedule_dates(partnership, _first_in_april(year, weekday, week)):
             if after < day <= until:
                 found[day] = kind
     return sorted(found.items())
@@ -75,10 +81,40 @@ def _theme_items(meeting: Meeting) -> list:
     ]
 
 
+def _add_items(meeting: Meeting, items) -> None:
+    """Items of a new meeting, after its opening standing items and before any other business, in one write."""
+    if any(papers for _title, _kind, _presenter, _summary, papers, *_ in items):
+        demo._items(meeting, items)  # papers are made one by one, with their files
+        return
+    existing = list(meeting.items.order_by("position"))
+    closing = [item for item in existing if item.kind == AgendaItem.Kind.ANY_OTHER_BUSINESS]
+    start = max([item.position for item in existing if item not in closing] + [0])
+    for offset, item in enumerate(closing, start=1):
+        AgendaItem.objects.filter(pk=item.pk).update(position=start + len(items) + offset)
+    people = {}
+    added = []
+    for position, (title, kind, presenter, summary, _papers, *report) in enumerate(items, start=start + 1):
+        if presenter and presenter not in people:
+            people[presenter] = demo._person(presenter)
+        added.append(
+            AgendaItem(
+                meeting=meeting,
+                position=position,
+                title=title,
+                kind=kind,
+                presenter=people.get(presenter),
+                summary=summary,
+                duration_minutes=40,
+                theme_report=report[0] if report else None,
+            )
+        )
+    bulk_create_with_history(added, AgendaItem)
+
+
 def _agenda(meeting: Meeting, index: int, osp: bool, papers: bool) -> None:
     if not osp:
         title, presenter = SUB_GROUP_TOPIC
-        demo._items(meeting, [(title, AgendaItem.Kind.MAJOR, presenter, "", [])])
+        _add_items(meeting, [(title, AgendaItem.Kind.MAJOR, presenter, "", [])])
         return
     if meeting.kind == Meeting.Kind.ANNUAL_REVIEW:
         chosen = [REVIEW_TOPIC, OSP_TOPICS[index % len(OSP_TOPICS)]]
@@ -94,7 +130,7 @@ def _agenda(meeting: Meeting, index: int, osp: bool, papers: bool) -> None:
         )
         for position, (title, presenter) in enumerate(chosen)
     ]
-    demo._items(meeting, [*items, *_theme_items(meeting)])
+    _add_items(meeting, [*items, *_theme_items(meeting)])
 
 
 def _apologies(meeting: Meeting) -> list[str]:
@@ -226,4 +262,5 @@ def _carry_on(partnership: Partnership, after: dt.date, today: dt.date, *, osp: 
 def seed(partnerships: dict, *, today: dt.date) -> None:
     _carry_on(partnerships["osp"], OSP_CARRIED_AFTER, today, osp=True)
     for key, weekday, week in SUB_GROUPS:
-        _carry_on(partnerships[key], today - dt.timedelta(days=365), today, osp=False, weekday=weekday, week=week)
+        # The sub-groups' records begin half a year back: their last two meetings held, the coming year planned.
+        _carry_on(partnerships[key], today - dt.timedelta(days=183), today, osp=False, weekday=weekday, week=week)

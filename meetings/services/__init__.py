@@ -30,7 +30,6 @@ from .meetings import (
     meeting_mark_held,
     meeting_save,
     meeting_schedule_year,
-    nth_weekday,
     schedule_dates,
     standing_item_add,
     standing_item_remove,
@@ -53,7 +52,6 @@ from .papers import paper_add, paper_replace
 from .programme import programme_item_save, programme_item_take_off
 
 __all__ = [
-    "nth_weekday",
     "programme_item_save",
     "programme_item_take_off",
     "DEFAULT_STANDING_ITEMS",

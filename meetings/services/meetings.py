@@ -85,7 +85,7 @@ def meeting_save(*, meeting: Meeting, started_from: int | None = None) -> Meetin
     return save_versioned(meeting, started_from=started_from)
 
 
-def nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
     """The nth weekday of a month (nth=5 means the last)."""
     if nth >= 5:
         last = dt.date(year, month, 1) + relativedelta(months=1, days=-1)
@@ -114,7 +114,7 @@ def schedule_dates(partnership: Partnership, first_date: dt.date) -> list[tuple[
     dates: list[tuple[dt.date, str]] = [(first_date, Meeting.Kind.REGULAR)]
     for step in range(1, 12 // gap):
         month = first_date + relativedelta(months=gap * step)
-        dates.append((nth_weekday(month.year, month.month, weekday, nth), Meeting.Kind.REGULAR))
+        dates.append((_nth_weekday(month.year, month.month, weekday, nth), Meeting.Kind.REGULAR))
     review_month = partnership.annual_review_month
     if review_month:
         in_review_month = [index for index, (day, _kind) in enumerate(dates) if day.month == review_month]
@@ -123,7 +123,7 @@ def schedule_dates(partnership: Partnership, first_date: dt.date) -> list[tuple[
             dates[index] = (dates[index][0], Meeting.Kind.ANNUAL_REVIEW)
         else:
             year = first_date.year if review_month > first_date.month else first_date.year + 1
-            dates.append((nth_weekday(year, review_month, weekday, nth), Meeting.Kind.ANNUAL_REVIEW))
+            dates.append((_nth_weekday(year, review_month, weekday, nth), Meeting.Kind.ANNUAL_REVIEW))
     return sorted(dates)
 
 
