@@ -12,6 +12,7 @@ from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from partnerships import fragments
 from partnerships.concurrency import save_versioned
 from partnerships.models import PartnershipOfficer
 
@@ -567,6 +568,8 @@ def measurements_import(*, framework: Framework, upload) -> ImportResult:
     with transaction.atomic():
         bulk_create_with_history(rows, Measurement, batch_size=500)
         Indicator.objects.filter(pk__in={m.indicator_id for m in rows}).update(version=F("version") + 1)
+    # Bulk writes send no save signals: the dashboards drawn from these tables are made again.
+    fragments.changed(Measurement, Indicator)
     result.created = len(rows)
     return result
 
