@@ -73,7 +73,10 @@ def test_a_filter_it_cannot_read_gets_400_with_the_reason(client, record):
     assert response.status_code == 400
     assert "as_at" in response.json()
     assert _get(client, "/api/meetings/?status=postponed").status_code == 400
-    assert _get(client, "/api/meetings/?partnership=no%00slug").status_code == 400
+    # A NUL is dropped from every address before the API reads it, so it filters as the slug without it.
+    assert _results(client, "/api/meetings/?partnership=north%00gate") == _results(
+        client, "/api/meetings/?partnership=northgate"
+    )
 
 
 def test_the_public_reads_public_papers_and_the_record_once_minutes_are_approved(client, record):
