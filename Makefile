@@ -49,7 +49,8 @@ format: install
 
 # Figures as JSON, on a database of its own (set BENCH_DATABASE_URL for PostgreSQL): query counts and
 # in-process times at scales 1 and 10, then each page under gunicorn beside a hello-world Django view.
-# BENCH_ARGS passes options on, e.g. `make bench BENCH_ARGS=--quick` or `BENCH_ARGS="--scale 1"`.
+# BENCH_ARGS passes options on, e.g. `make bench BENCH_ARGS=--quick`, `BENCH_ARGS="--scale 1"`, or
+# `BENCH_ARGS="--scale 10 --reuse-data --page meeting_detail"` to measure chosen pages on the data already loaded.
 BENCH_ARGS ?=
 bench: install
 	@DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/bench.sqlite3} $(BIN)/python manage.py migrate --noinput -v0

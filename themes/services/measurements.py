@@ -9,6 +9,8 @@ from django.db import transaction
 from django.db.models import F
 from simple_history.utils import bulk_create_with_history
 
+from partnerships import fragments
+
 from ..forms import MAX_CELL_CHARACTERS, MeasurementRowForm
 from ..models import Framework, Indicator, Measurement
 
@@ -137,5 +139,7 @@ def measurements_import(*, framework: Framework, upload) -> ImportResult:
     with transaction.atomic():
         bulk_create_with_history(measurements, Measurement, batch_size=500)
         Indicator.objects.filter(pk__in={m.indicator_id for m in measurements}).update(version=F("version") + 1)
+    # Bulk writes send no save signals: the dashboards drawn from these tables are made again.
+    fragments.changed(Measurement, Indicator)
     result.created = len(measurements)
     return result

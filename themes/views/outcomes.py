@@ -7,6 +7,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from partnerships.access import Level, get_partnership_for_user
 from partnerships.concurrency import save_form
+from partnerships.fragments import fragment_key, lazy_context, record_state
 from partnerships.views.common import render_partial
 
 from ..access import (
@@ -35,6 +36,24 @@ def framework_list(request, slug):
 def framework_dashboard(request, pk):
     """Every outcome with its commitments and indicators, each charted against its target."""
     framework, access = get_framework_for_user(request.user, pk)
+    context = {
+        "framework": framework,
+        "partnership": framework.partnership,
+        "can_edit": access.level(framework.partnership) >= Level.EDIT,
+        # The charts and cards are read only when the cached dashboard is missing.
+        "fragment_key": fragment_key(
+            "themes:framework_dashboard", access=access, depends=DASHBOARD_TABLES, parts=(record_state(framework),)
+        ),
+        **lazy_context(lambda: _dashboard(framework), ("outcomes", "any_illustrative")),
+    }
+    return render(request, "themes/framework_dashboard.html", context)
+
+
+DASHBOARD_TABLES = ("themes.framework", "themes.outcome", "themes.commitment", "themes.indicator")
+DASHBOARD_TABLES = (*DASHBOARD_TABLES, "themes.measurement", "partnerships.partnership")
+
+
+def _dashboard(framework) -> dict:
     indicators = list(framework.indicators.select_related("outcome", "commitment"))
     # 5,000 measurements are read as plain rows: building model instances for each would cost more than the page.
     series: dict[int, list[Point]] = {indicator.pk: [] for indicator in indicators}
@@ -52,17 +71,10 @@ def framework_dashboard(request, pk):
             {"indicator": indicator, "chart": charts[indicator.pk], "trend": indicator_trend(indicator, measurements)}
         )
     outcomes = list(framework.outcomes.prefetch_related("commitments"))
-    return render(
-        request,
-        "themes/framework_dashboard.html",
-        {
-            "framework": framework,
-            "partnership": framework.partnership,
-            "outcomes": [{"outcome": o, "cards": cards.get(o.pk, [])} for o in outcomes],
-            "can_edit": access.level(framework.partnership) >= Level.EDIT,
-            "any_illustrative": any(i.is_illustrative for i in indicators),
-        },
-    )
+    return {
+        "outcomes": [{"outcome": o, "cards": cards.get(o.pk, [])} for o in outcomes],
+        "any_illustrative": any(i.is_illustrative for i in indicators),
+    }
 
 
 @login_required
