@@ -10,7 +10,6 @@ apologies are illustrative and computed from the day the demonstration is loaded
 
 import datetime as dt
 
-from django.apps import apps
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
@@ -62,25 +61,6 @@ def _dates(partnership: Partnership, after: dt.date, until: dt.date, weekday: in
     return sorted(found.items())
 
 
-def _theme_items(meeting: Meeting) -> list:
-    """The themes' updates: each half-year's reports are presented at the two meetings after they fall due."""
-    ThemeReport = apps.get_model("themes", "ThemeReport")
-    month = meeting.date.month
-    if month in (11, 12, 1, 2, 3):
-        year, half = financial_year_of(meeting.date), 1
-    else:
-        year, half = financial_year_of(meeting.date) - 1, 2
-    orders = (1, 2) if month in (7, 11) else (3, 4)
-    reports = ThemeReport.objects.filter(
-        theme__partnership_id=meeting.partnership_id, theme__order__in=orders, year=year, half=half
-    ).select_related("theme")
-    return [
-        (f"Theme update: {r.theme.title}", AgendaItem.Kind.THEME_UPDATE, None, "", [], r)
-        for r in reports.order_by("theme__order")
-        if r.is_submitted
-    ]
-
-
 def _add_items(meeting: Meeting, items) -> None:
     """Items of a new meeting, after its opening standing items and before any other business, in one write."""
     if any(papers for _title, _kind, _presenter, _summary, papers, *_ in items):
@@ -93,7 +73,7 @@ def _add_items(meeting: Meeting, items) -> None:
         AgendaItem.objects.filter(pk=item.pk).update(position=start + len(items) + offset)
     people = {}
     added = []
-    for position, (title, kind, presenter, summary, _papers, *report) in enumerate(items, start=start + 1):
+    for position, (title, kind, presenter, summary, _papers) in enumerate(items, start=start + 1):
         if presenter and presenter not in people:
             people[presenter] = demo._person(presenter)
         added.append(
@@ -105,7 +85,6 @@ def _add_items(meeting: Meeting, items) -> None:
                 presenter=people.get(presenter),
                 summary=summary,
                 duration_minutes=40,
-                theme_report=report[0] if report else None,
             )
         )
     bulk_create_with_history(added, AgendaItem)
@@ -130,7 +109,7 @@ def _agenda(meeting: Meeting, index: int, osp: bool, papers: bool) -> None:
         )
         for position, (title, presenter) in enumerate(chosen)
     ]
-    _add_items(meeting, [*items, *_theme_items(meeting)])
+    _add_items(meeting, items)
 
 
 def _apologies(meeting: Meeting) -> list[str]:

@@ -457,28 +457,32 @@ THEME_UPDATES = {
 def _theme_updates(osp) -> None:
     """The OSP meetings' theme updates, each taking its theme's report, before any other business."""
     for meeting in Meeting.objects.filter(partnership=osp, date__in=list(THEME_UPDATES)).order_by("date"):
-        items = list(meeting.items.order_by("position"))
-        added = []
-        for title, year, half in THEME_UPDATES[meeting.date]:
-            report = ThemeReport.objects.filter(
-                theme__partnership=osp, theme__title=title, year=year, half=half
-            ).first()
-            if report is None:
-                continue
-            item, _ = AgendaItem.objects.update_or_create(
-                meeting=meeting,
-                title=f"Theme update: {title}",
-                defaults={
-                    "kind": AgendaItem.Kind.THEME_UPDATE,
-                    "duration_minutes": 40,
-                    "position": max([i.position for i in items] + [0]) + 100 + len(added),
-                },
-            )
-            ThemeReportItem.objects.update_or_create(item=item, defaults={"report": report})
-            added.append(item.pk)
-        closing = [i.pk for i in items if i.kind == AgendaItem.Kind.ANY_OTHER_BUSINESS and i.pk not in added]
-        kept = [i.pk for i in items if i.pk not in closing and i.pk not in added]
-        agenda_renumber(meeting, [*kept, *added, *closing])
+        reports = [
+            ThemeReport.objects.filter(theme__partnership=osp, theme__title=title, year=year, half=half).first()
+            for title, year, half in THEME_UPDATES[meeting.date]
+        ]
+        theme_updates_add(meeting, [report for report in reports if report is not None])
+
+
+def theme_updates_add(meeting, reports) -> None:
+    """An item for each theme report at the meeting, linked to it, placed before any other business."""
+    items = list(meeting.items.order_by("position"))
+    added = []
+    for report in reports:
+        item, _ = AgendaItem.objects.update_or_create(
+            meeting=meeting,
+            title=f"Theme update: {report.theme.title}",
+            defaults={
+                "kind": AgendaItem.Kind.THEME_UPDATE,
+                "duration_minutes": 40,
+                "position": max([i.position for i in items] + [0]) + 100 + len(added),
+            },
+        )
+        ThemeReportItem.objects.update_or_create(item=item, defaults={"report": report})
+        added.append(item.pk)
+    closing = [i.pk for i in items if i.kind == AgendaItem.Kind.ANY_OTHER_BUSINESS and i.pk not in added]
+    kept = [i.pk for i in items if i.pk not in closing and i.pk not in added]
+    agenda_renumber(meeting, [*kept, *added, *closing])
 
 
 @transaction.atomic

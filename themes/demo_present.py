@@ -10,8 +10,11 @@ import datetime as dt
 from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 
+from meetings.demo_present import OSP_CARRIED_AFTER
+from meetings.models import Meeting
 from partnerships.models import financial_year_label, financial_year_of
 
+from .demo import theme_updates_add
 from .models import Achievement, Theme, ThemeReport, ThemeReportSchedule
 
 FIRST_CARRIED_YEAR = 2023
@@ -111,7 +114,24 @@ def _achievements(partnerships: dict, today: dt.date) -> None:
             )
 
 
+def _theme_updates(osp, today: dt.date) -> None:
+    """Each half-year's submitted reports are presented at the two OSP meetings after they fall due."""
+    for meeting in Meeting.objects.filter(partnership=osp, date__gt=OSP_CARRIED_AFTER).order_by("date"):
+        month = meeting.date.month
+        if month in (11, 12, 1, 2, 3):
+            year, half = financial_year_of(meeting.date), 1
+        else:
+            year, half = financial_year_of(meeting.date) - 1, 2
+        orders = (1, 2) if month in (7, 11) else (3, 4)
+        reports = ThemeReport.objects.filter(
+            theme__partnership=osp, theme__order__in=orders, year=year, half=half, status=ThemeReport.Status.SUBMITTED
+        ).select_related("theme")
+        if meeting.date <= today or meeting.agenda_is_published:
+            theme_updates_add(meeting, list(reports.order_by("theme__order")))
+
+
 def seed(partnerships: dict, *, today: dt.date) -> None:
     for key in ("osp", "prp"):
         _reports(partnerships[key], today)
     _achievements(partnerships, today)
+    _theme_updates(partnerships["osp"], today)

@@ -13,7 +13,7 @@ from partnerships.models import Organisation, OrganisationClerk, PartnershipOffi
 APPS_WITH_DEMO_DATA = ["meetings", "themes", "taskgroups", "reporting"]
 # Then each carries its records on from the documents' years to today, in <app>/demo_present.py with
 # seed(partnerships, today=...): today is the day the command runs, so the demonstration never goes stale.
-APPS_CARRIED_TO_TODAY = ["partnerships", "themes", "meetings", "reporting"]
+APPS_CARRIED_TO_TODAY = ["partnerships", "meetings", "themes", "reporting"]
 
 DEMO_PASSWORD = "roundtable-demo"
 # The demonstration logins that must use a second factor share this authenticator-app secret. It is
