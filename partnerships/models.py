@@ -581,13 +581,6 @@ class Participation(Versioned):
         return (self.start_date is None or self.start_date <= on) and (self.end_date is None or self.end_date >= on)
 
     def clean(self):
-        errors = self._seat_errors()
-        errors.update(self._clash_errors(errors))
-        if errors:
-            raise ValidationError(errors)
-
-    def _seat_errors(self) -> dict[str, str]:
-        """What is wrong with the seat on its own: its dates, its vote, its lead or alternate role."""
         errors: dict[str, str] = {}
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors["end_date"] = "The end date must be on or after the start date."
