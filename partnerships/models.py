@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
+from .intervals import HeldQuerySet, held_between
+
 
 def financial_year_label(year: int) -> str:
     """A council's financial year starting in April, e.g. 2022 -> '2022/23'."""
@@ -279,14 +281,7 @@ class Partnership(Versioned):
             raise ValidationError(errors)
 
 
-class MembershipQuerySet(models.QuerySet):
-    def current(self, on: dt.date | None = None):
-        """Seats held on a date (today by default); an unknown start date counts as held."""
-        on = on or dt.date.today()
-        return self.filter(Q(start_date__isnull=True) | Q(start_date__lte=on)).filter(
-            Q(end_date__isnull=True) | Q(end_date__gte=on)
-        )
-
+class MembershipQuerySet(HeldQuerySet):
     def seats(self):
         """Seats at the table, leaving out alternates, guests and supporting officers."""
         return self.filter(role__in=Membership.SEAT_ROLES)
@@ -403,11 +398,8 @@ class Membership(Versioned):
             return self.start_date.replace(year=self.start_date.year + self.NORMAL_TENURE_YEARS, day=28)
 
     def _overlapping(self, queryset):
-        start, end = self.start_date or dt.date.min, self.end_date or dt.date.max
         queryset = queryset.exclude(pk=self.pk) if self.pk else queryset
-        return queryset.filter(Q(end_date__isnull=True) | Q(end_date__gte=start)).filter(
-            Q(start_date__isnull=True) | Q(start_date__lte=end)
-        )
+        return queryset.filter(held_between(self.start_date or dt.date.min, self.end_date or dt.date.max))
 
     def clean(self):
         errors = self._seat_errors()
@@ -480,19 +472,8 @@ class Membership(Versioned):
         return errors
 
 
-class ParticipationQuerySet(models.QuerySet):
-    def current(self, on: dt.date | None = None):
-        """Held on a date (today by default); an unknown start date counts as held."""
-        on = on or dt.date.today()
-        return self.filter(Q(start_date__isnull=True) | Q(start_date__lte=on)).filter(
-            Q(end_date__isnull=True) | Q(end_date__gte=on)
-        )
-
-    def between(self, first: dt.date, last: dt.date):
-        """Held at any time between two dates."""
-        return self.filter(Q(start_date__isnull=True) | Q(start_date__lte=last)).filter(
-            Q(end_date__isnull=True) | Q(end_date__gte=first)
-        )
+class ParticipationQuerySet(HeldQuerySet):
+    """Places held on a date or over a span, as seats are."""
 
 
 class Participation(Versioned):
