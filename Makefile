@@ -2,6 +2,7 @@
 PYTHON ?= python3.11
 VENV ?= .venv
 BIN := $(VENV)/bin
+TEMPLATES := templates $(wildcard */templates)
 export DJANGO_DEBUG ?= true
 
 .PHONY: run test test-fast lint format bench browser browser-ready install migrations-check vendor clean
@@ -22,12 +23,13 @@ run: install
 	@echo "Roundtable is at http://127.0.0.1:8000 (stop it with Ctrl+C)"
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-# The whole suite: lint, the apps' import contracts, migrations, every test but the browser ones, then the browser ones.
+# The whole suite: lint, template indentation, the apps' import contracts, migrations, every test but the browser ones, then the browser ones.
 # Chromium is checked first, so a machine without it installs it (or says how) before anything runs.
 test: install browser-ready
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/djhtml --check $(TEMPLATES)
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest -n 2 -m "not browser"
 	$(MAKE) browser
@@ -46,6 +48,7 @@ lint: install
 format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+	$(BIN)/djhtml $(TEMPLATES)
 
 # Figures as JSON, on a database of its own (set BENCH_DATABASE_URL for PostgreSQL): query counts and
 # in-process times at scales 1 and 10, then each page under gunicorn beside a hello-world Django view.

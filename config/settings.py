@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
@@ -158,13 +159,18 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "Europe/London"
 # The job platform: how often the sweep runs, how long a silent worker is trusted, how often it may stop.
 JOBS_SWEEP_SECONDS = env_int("JOBS_SWEEP_SECONDS", 30)
-# Here rather than beside the task, so the scheduler has it without importing any app's tasks first.
+# Every scheduled job is here rather than beside its task, so the scheduler has them without importing any app.
 CELERY_BEAT_SCHEDULE: dict = {
     # A sweep that waited behind long jobs past the next one is dropped, so they never pile up.
     "jobs-sweep": {
         "task": "partnerships.tasks.sweep_jobs",
         "schedule": JOBS_SWEEP_SECONDS,
         "options": {"expires": JOBS_SWEEP_SECONDS * 2},
+    },
+    "taskgroups-reminders": {"task": "taskgroups.tasks.queue_reminders", "schedule": crontab(hour=7, minute=0)},
+    "theme-report-reminders": {
+        "task": "themes.tasks.send_theme_report_reminders",
+        "schedule": crontab(hour=7, minute=30),
     },
     # Subscribers hear of new agendas and approved minutes within a quarter of an hour.
     "meeting-alerts": {"task": "meetings.tasks.queue_alerts", "schedule": 15 * 60},

@@ -303,7 +303,7 @@ def _items(meeting: Meeting, items) -> None:
                 version.save()
                 paper.current = version
                 paper.save(update_fields=["current"])
-    agenda_renumber(meeting, [*opening, *added, *closing])
+    agenda_renumber(meeting=meeting, ordered_ids=[*opening, *added, *closing])
 
 
 def _attendance(meeting: Meeting, apologies: list[str]) -> None:

@@ -314,6 +314,18 @@ def get_person_for_user(user, pk: int, *, write: bool = False) -> tuple[Person, 
     return person, access
 
 
+def people_matching(people, query: str):
+    """People whose name, title or organisation holds every word of the query: the one person search."""
+    for word in query.split():
+        people = people.filter(
+            Q(first_name__icontains=word)
+            | Q(last_name__icontains=word)
+            | Q(honorific__icontains=word)
+            | Q(organisation__name__icontains=word)
+        )
+    return people
+
+
 def find_people_to_add(access: Access, query: str, *, limit: int = 20) -> list[Person]:
     """People an officer may add to a seat, found by name and organisation only.
 
@@ -323,13 +335,9 @@ def find_people_to_add(access: Access, query: str, *, limit: int = 20) -> list[P
     words = query.split()
     if not words:
         return []
-    partial = Q()
-    for word in words:
-        partial &= Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(organisation__name__icontains=word)
     people = Person.objects.select_related("organisation")
     found = list(
-        access.readable_people()
-        .filter(partial)
+        people_matching(access.readable_people(), query)
         .select_related("organisation")
         .order_by("last_name", "first_name")[:limit]
     )

@@ -4,8 +4,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from django.db.models import Q
-
+from partnerships.intervals import held_between
 from partnerships.models import Membership, Organisation, financial_year_end, financial_year_start
 
 from .models import Narrative
@@ -50,14 +49,9 @@ def _month(value: dt.date | None) -> str:
     return f"{value:%B %Y}" if value else ""
 
 
-def _held_between(first: dt.date, last: dt.date) -> Q:
-    """Memberships held at any time between two dates; an unknown start counts as held."""
-    return (Q(start_date__isnull=True) | Q(start_date__lte=last)) & (Q(end_date__isnull=True) | Q(end_date__gte=first))
-
-
 def _during(queryset, year: int):
     """Memberships held at any time during the financial year."""
-    return queryset.filter(_held_between(financial_year_start(year), financial_year_end(year)))
+    return queryset.filter(held_between(financial_year_start(year), financial_year_end(year)))
 
 
 # Words too common to tell one statement from another when looking for a fact said twice.

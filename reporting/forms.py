@@ -1,6 +1,7 @@
 import datetime as dt
 
 from django import forms
+from django.http import Http404
 
 from partnerships.collation import by_name
 from partnerships.concurrency import VersionedModelForm
@@ -19,6 +20,13 @@ def current_financial_year(today: dt.date | None = None) -> int:
 
 def year_choices() -> list[tuple[int, str]]:
     return [(year, financial_year_label(year)) for year in range(current_financial_year(), FIRST_YEAR - 1, -1)]
+
+
+def known_year(year: int) -> int:
+    """A year the forms offer; an address naming any other is not found."""
+    if year not in dict(year_choices()):
+        raise Http404("No such year.")
+    return year
 
 
 class ReportRequestForm(Form):

@@ -8,6 +8,7 @@ from django.db import DatabaseError, InterfaceError, OperationalError, transacti
 from django.db.models import Q
 from django.utils import timezone
 
+from partnerships.errors import RuleBroken
 from partnerships.jobs import job_submit
 from partnerships.models import Organisation, Partnership, financial_year_start
 
@@ -20,7 +21,7 @@ logger = logging.getLogger(__name__)
 TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
 
 
-class ReportRefused(Exception):
+class ReportRefused(RuleBroken):
     """A request a person must change before it can go ahead; the message says how."""
 
 

@@ -194,6 +194,14 @@ def member_add(*, member: TaskGroupMember) -> TaskGroupMember:
     return member
 
 
+def member_leave(*, member: TaskGroupMember, on: dt.date | None = None) -> TaskGroupMember:
+    """Record that someone has left; their place stays in the group's record. Leaving twice changes nothing."""
+    if member.left_on is None:
+        member.left_on = max(on or dt.date.today(), member.joined_on)
+        member.save(update_fields=["left_on"])
+    return member
+
+
 def milestone_save(*, milestone: Milestone, started_from: int | None = None) -> Milestone:
     milestone.full_clean()
     return save_versioned(milestone, started_from=started_from)
@@ -329,6 +337,13 @@ def partnership_task_group_warnings(*, partnership: Partnership, today: dt.date 
 
 
 # Reminders ------------------------------------------------------------------------------------------------------------
+
+
+def reminders_requeue(*, pks: list[int]) -> None:
+    """A reminder that failed yesterday (no address, the email server away) is queued to be tried again today."""
+    Reminder.objects.filter(pk__in=pks, status=Reminder.Status.FAILED).update(
+        status=Reminder.Status.QUEUED, dispatched_at=None
+    )
 
 
 def reminders_due(*, today: dt.date | None = None) -> list[int]:

@@ -3,8 +3,6 @@
 import datetime as dt
 import smtplib
 
-from celery.schedules import crontab
-
 from config.celery import app
 from partnerships.jobs import job_dispatch
 
@@ -21,20 +19,7 @@ def send_reminder(reminder_pk: int) -> None:
 def queue_reminders() -> int:
     """Each morning: record what falls due soon and queue an email for each reminder not yet sent."""
     pks = services.reminders_due(today=dt.date.today())
-    # A reminder that failed yesterday (no address, the email server away) is tried again today.
-    Reminder.objects.filter(pk__in=pks, status=Reminder.Status.FAILED).update(
-        status=Reminder.Status.QUEUED, dispatched_at=None
-    )
+    services.reminders_requeue(pks=pks)
     for pk in pks:
         job_dispatch(Reminder, pk)
     return len(pks)
-
-
-app.conf.beat_schedule.update(
-    {
-        "taskgroups-reminders": {
-            "task": "taskgroups.tasks.queue_reminders",
-            "schedule": crontab(hour=7, minute=0),
-        }
-    }
-)

@@ -2,7 +2,6 @@
 
 import datetime as dt
 
-from celery.schedules import crontab
 from django.db import OperationalError
 
 from config.celery import app
@@ -15,13 +14,3 @@ def send_theme_report_reminders(today: str | None = None) -> int:
     """Send today's reminders; safe to run twice, as each reminder is recorded before it is sent."""
     sent = theme_report_reminders_send(today=dt.date.fromisoformat(today) if today else None)
     return len(sent)
-
-
-app.conf.beat_schedule.update(
-    {
-        "theme-report-reminders": {
-            "task": "themes.tasks.send_theme_report_reminders",
-            "schedule": crontab(hour=7, minute=30),
-        }
-    }
-)

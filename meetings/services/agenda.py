@@ -26,7 +26,7 @@ def _require_open_agenda(meeting: Meeting) -> None:
         raise MeetingRuleBroken("The agenda has been published. Reopen it to change its items or their order.")
 
 
-def agenda_renumber(meeting: Meeting, ordered_ids: list[int]) -> None:
+def agenda_renumber(*, meeting: Meeting, ordered_ids: list[int]) -> None:
     # Two passes, so the unique (meeting, position) constraint never sees two items in one place.
     items = AgendaItem.objects.filter(meeting=meeting)
     offset = (items.aggregate(top=Max("position"))["top"] or 0) + len(ordered_ids) + 1
@@ -46,7 +46,7 @@ def agenda_item_add(*, item: AgendaItem) -> AgendaItem:
     item.position = (meeting.items.aggregate(top=Max("position"))["top"] or 0) + len(ordered) + 10
     item.full_clean(exclude=["guests"])
     item.save()
-    agenda_renumber(meeting, [*opening, item.pk, *closing])
+    agenda_renumber(meeting=meeting, ordered_ids=[*opening, item.pk, *closing])
     pack_schedule_on_commit(meeting_id=meeting.pk)
     item.refresh_from_db()
     return item
@@ -85,7 +85,7 @@ def agenda_item_remove(*, item: AgendaItem) -> None:
     if item.decisions.exists():
         raise MeetingRuleBroken("This item has a decision recorded under it, so it cannot be removed.")
     item.delete()
-    agenda_renumber(meeting, list(meeting.items.order_by("position").values_list("pk", flat=True)))
+    agenda_renumber(meeting=meeting, ordered_ids=list(meeting.items.order_by("position").values_list("pk", flat=True)))
     pack_schedule_on_commit(meeting_id=meeting.pk)
 
 
@@ -97,7 +97,7 @@ def agenda_reorder(*, meeting: Meeting, ordered_ids: list[int]) -> None:
     current = set(meeting.items.values_list("pk", flat=True))
     if set(ordered_ids) != current or len(ordered_ids) != len(current):
         raise MeetingRuleBroken("The agenda changed while you were reordering it. Check the order and try again.")
-    agenda_renumber(meeting, ordered_ids)
+    agenda_renumber(meeting=meeting, ordered_ids=ordered_ids)
     pack_schedule_on_commit(meeting_id=meeting.pk)
 
 
@@ -129,7 +129,10 @@ def agenda_publish(*, meeting: Meeting, user=None) -> int:
         f"{meeting.name} on {meeting.date:%-d %B %Y}"
     )
     sent = members_notify(
-        meeting, "meetings/email/agenda_published.txt", subject, f"agenda:{meeting.agenda_published_at.isoformat()}"
+        meeting=meeting,
+        template="meetings/email/agenda_published.txt",
+        subject=subject,
+        occasion=f"agenda:{meeting.agenda_published_at.isoformat()}",
     )
     for variant in MeetingPack.Variant.values:
         pack_request(meeting=meeting, variant=variant, user=user)

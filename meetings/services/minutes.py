@@ -56,10 +56,10 @@ def minutes_circulate(*, meeting: Meeting) -> int:
     meeting_save(meeting=meeting)
     subject = f"Draft minutes: {meeting.partnership.name}, {meeting.name} on {meeting.date:%-d %B %Y}"
     return members_notify(
-        meeting,
-        "meetings/email/minutes_circulated.txt",
-        subject,
-        f"minutes:{meeting.minutes_circulated_at.isoformat()}",
+        meeting=meeting,
+        template="meetings/email/minutes_circulated.txt",
+        subject=subject,
+        occasion=f"minutes:{meeting.minutes_circulated_at.isoformat()}",
     )
 
 

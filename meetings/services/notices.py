@@ -26,7 +26,7 @@ def member_emails(meeting: Meeting) -> list[str]:
     return sorted(emails)
 
 
-def members_notify(meeting: Meeting, template: str, subject: str, occasion: str) -> int:
+def members_notify(*, meeting: Meeting, template: str, subject: str, occasion: str) -> int:
     """Record one email per member in the outbox; a job sends each once, after the change is committed.
 
     The occasion (the agenda's publication time, say) is part of each email's key, so pressing a button

@@ -22,8 +22,7 @@ from ..services import (
     agenda_reopen,
     agenda_reorder,
 )
-from .common import refuse
-from .meetings import _detail_context
+from .common import meeting_page_context, refuse
 
 
 def _agenda_fragment(request, meeting, error=None):
@@ -36,7 +35,7 @@ def _agenda_fragment(request, meeting, error=None):
             messages.error(request, str(error))
         return redirect(meeting)
     access = get_access(request.user)
-    context = _detail_context(request, meeting, access, access.level(meeting.partnership))
+    context = meeting_page_context(meeting, access, access.level(meeting.partnership))
     context["agenda_error"] = str(error) if error else ""
     return render(request, "meetings/meeting_detail.html#agenda", context)
 

@@ -17,8 +17,7 @@ from partnerships.views.common import history_entries, paginate, render_partial
 
 from ..access import get_meeting_for_user
 from ..forms import CancelForm, MeetingForm, ScheduleYearForm, StandingItemForm
-from ..item_links import item_link_paths
-from ..models import Action, AgendaItem, Attendance, CalendarFeed, Decision, Declaration, Meeting, MeetingPack, Paper
+from ..models import AgendaItem, Attendance, CalendarFeed, Meeting
 from ..services import (
     MeetingRuleBroken,
     meeting_cancel,
@@ -26,13 +25,12 @@ from ..services import (
     meeting_mark_held,
     meeting_save,
     meeting_schedule_year,
-    minutes_awaiting_approval,
     schedule_dates,
     standing_item_add,
     standing_item_remove,
     standing_items,
 )
-from .common import page_flags, refuse
+from .common import meeting_page_context, page_flags, refuse
 
 
 def meeting_list(request, slug):
@@ -100,52 +98,6 @@ MY_MEETINGS_TABLES = ("meetings.meeting", "meetings.attendance", "meetings.meeti
 MY_MEETINGS_TABLES = (*MY_MEETINGS_TABLES, "partnerships.organisation", "partnerships.membership")
 
 
-def _detail_context(request, meeting, access, level):
-    papers = Paper.objects.filter(current__isnull=False).select_related("current")
-    if level < Level.READ:
-        # A guest also sees the papers of the items they are invited to.
-        papers = papers.filter(Q(is_confidential=False) | Q(item__guests__pk=access.person_id or 0)).distinct()
-    items = list(
-        meeting.items.select_related("presenter", *item_link_paths())
-        .prefetch_related(
-            Prefetch("papers", queryset=papers.order_by("position", "pk")),
-            "guests",
-            Prefetch("decisions", queryset=Decision.objects.order_by("recorded_at")),
-            Prefetch("declarations", queryset=Declaration.objects.select_related("person")),
-        )
-        .order_by("position")
-    )
-    flags = page_flags(level, meeting)
-    context = {
-        "meeting": meeting,
-        "partnership": meeting.partnership,
-        "items": items,
-        "level": level,
-        **flags,
-    }
-    if flags["show_agenda"] and not meeting.is_cancelled:
-        # Which packs are being rebuilt, so the page can say the link gives the last version meanwhile.
-        context["packs_updating"] = set(meeting.packs.filter(MeetingPack.active_q()).values_list("variant", flat=True))
-    if flags["show_record"]:
-        attendance = list(
-            Attendance.objects.filter(meeting=meeting).select_related("membership__person", "alternate__person")
-        )
-        context["present"] = [a for a in attendance if a.status == Attendance.Status.PRESENT]
-        context["represented"] = [a for a in attendance if a.status == Attendance.Status.REPRESENTED]
-        context["apologies"] = [a for a in attendance if a.status == Attendance.Status.APOLOGIES]
-        context["matters_arising"] = list(Action.objects.open_at(meeting).select_related("owner", "raised_at"))
-        context["actions"] = list(meeting.actions.select_related("owner", "item"))
-        context["approval"] = getattr(meeting, "approval_decision", None) if meeting.minutes_are_approved else None
-    if access.person_id and meeting.date >= dt.date.today() and not meeting.is_cancelled:
-        mine = Attendance.objects.filter(meeting=meeting, membership__person_id=access.person_id).first()
-        sits = meeting.partnership.memberships.current(meeting.date).seats().filter(person_id=access.person_id)
-        context["my_seat"] = sits.exists()
-        context["my_attendance"] = mine
-    if flags["can_edit"]:
-        context["approvable"] = list(minutes_awaiting_approval(meeting)[:3])
-    return context
-
-
 def meeting_detail(request, pk):
     meeting, access, level = get_meeting_for_user(request.user, pk)
     key = fragment_key(
@@ -158,7 +110,7 @@ def meeting_detail(request, pk):
         **page_flags(level, meeting),
         # The agenda, papers and record are read only when the cached page is missing.
         "fragment_key": key,
-        **lazy_context(lambda: _detail_context(request, meeting, access, level), DETAIL_NAMES),
+        **lazy_context(lambda: meeting_page_context(meeting, access, level), DETAIL_NAMES),
     }
     return conditional(request, key, lambda: render_partial(request, "meetings/meeting_detail.html", context, "agenda"))
 

@@ -8,18 +8,12 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from ..intervals import HeldQuerySet, held_between
 from .base import Versioned
 from .register import Organisation, Partnership, Person
 
 
-class MembershipQuerySet(models.QuerySet):
-    def current(self, on: dt.date | None = None):
-        """Seats held on a date (today by default); an unknown start date counts as held."""
-        on = on or dt.date.today()
-        return self.filter(Q(start_date__isnull=True) | Q(start_date__lte=on)).filter(
-            Q(end_date__isnull=True) | Q(end_date__gte=on)
-        )
-
+class MembershipQuerySet(HeldQuerySet):
     def seats(self):
         """Seats at the table, leaving out alternates, guests and supporting officers."""
         return self.filter(role__in=Membership.SEAT_ROLES)
@@ -136,11 +130,8 @@ class Membership(Versioned):
             return self.start_date.replace(year=self.start_date.year + self.NORMAL_TENURE_YEARS, day=28)
 
     def _overlapping(self, queryset):
-        start, end = self.start_date or dt.date.min, self.end_date or dt.date.max
         queryset = queryset.exclude(pk=self.pk) if self.pk else queryset
-        return queryset.filter(Q(end_date__isnull=True) | Q(end_date__gte=start)).filter(
-            Q(start_date__isnull=True) | Q(start_date__lte=end)
-        )
+        return queryset.filter(held_between(self.start_date or dt.date.min, self.end_date or dt.date.max))
 
     def clean(self):
         errors = self._seat_errors()
@@ -213,19 +204,8 @@ class Membership(Versioned):
         return errors
 
 
-class ParticipationQuerySet(models.QuerySet):
-    def current(self, on: dt.date | None = None):
-        """Held on a date (today by default); an unknown start date counts as held."""
-        on = on or dt.date.today()
-        return self.filter(Q(start_date__isnull=True) | Q(start_date__lte=on)).filter(
-            Q(end_date__isnull=True) | Q(end_date__gte=on)
-        )
-
-    def between(self, first: dt.date, last: dt.date):
-        """Held at any time between two dates."""
-        return self.filter(Q(start_date__isnull=True) | Q(start_date__lte=last)).filter(
-            Q(end_date__isnull=True) | Q(end_date__gte=first)
-        )
+class ParticipationQuerySet(HeldQuerySet):
+    """Places held on a date or over a span, as seats are."""
 
 
 class Participation(Versioned):
@@ -314,13 +294,6 @@ class Participation(Versioned):
         return (self.start_date is None or self.start_date <= on) and (self.end_date is None or self.end_date >= on)
 
     def clean(self):
-        errors = self._seat_errors()
-        errors.update(self._clash_errors(errors))
-        if errors:
-            raise ValidationError(errors)
-
-    def _seat_errors(self) -> dict[str, str]:
-        """What is wrong with the seat on its own: its dates, its vote, its lead or alternate role."""
         errors: dict[str, str] = {}
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors["end_date"] = "The end date must be on or after the start date."

@@ -1,10 +1,10 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
-from ..access import get_person_for_user, may_see_contact, require_officer
+from ..access import get_person_for_user, may_see_contact, people_matching, require_officer
 from ..collation import by_name
 from ..concurrency import save_form
 from ..forms import InterestForm, PersonForm
@@ -18,10 +18,7 @@ def person_list(request):
     access = require_officer(request.user)
     people = access.readable_people().select_related("organisation").order_by(*by_name())
     query = query_text(request.GET.get("q"))
-    for word in query.split():
-        people = people.filter(
-            Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(organisation__name__icontains=word)
-        )
+    people = people_matching(people, query)
     page, querystring = paginate(request, people)
     return render_partial(
         request,
@@ -66,7 +63,9 @@ def person_form(request, pk=None):
         if saved:
             messages.success(request, f"{saved} has been {'updated' if pk else 'added'}.")
             next_url = request.GET.get("next", "")
-            if next_url.startswith("/") and not next_url.startswith("//"):
+            if next_url and url_has_allowed_host_and_scheme(
+                next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+            ):
                 return redirect(f"{next_url}{'&' if '?' in next_url else '?'}person={saved.pk}")
             return redirect(saved)
     return render(request, "partnerships/person_form.html", {"form": form, "person": person})

@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.db.models import Prefetch, Q
 
 from meetings.models import Decision, Meeting, Paper
+from partnerships.intervals import held_between
 from partnerships.models import (
     Budget,
     Contribution,
@@ -20,7 +21,7 @@ from partnerships.models import (
 )
 from themes.models import Achievement
 
-from ..blocks import Paragraph, Seat, _held_between, _seat_sort_key, paragraphs
+from ..blocks import Paragraph, Seat, _seat_sort_key, paragraphs
 from ..models import Kind, Narrative
 
 
@@ -372,13 +373,13 @@ def review_partnerships(
         as_at=as_at,
         seats=list(
             Membership.objects.filter(organisation=organisation)
-            .filter(_held_between(first, last) | _held_between(as_at, as_at))
+            .filter(held_between(first, last) | held_between(as_at, as_at))
             .filter(role__in=[*Membership.SEAT_ROLES, Membership.Role.ALTERNATE])
             .select_related("person", "person__organisation", "organisation")
         ),
         taking_part=list(
             Participation.objects.filter(organisation=organisation)
-            .filter(_held_between(first, last) | _held_between(as_at, as_at))
+            .filter(held_between(first, last) | held_between(as_at, as_at))
             .select_related("organisation")
         ),
     )

@@ -10,10 +10,10 @@ from partnerships.pdf import serve_pdf
 from partnerships.views.common import render_partial
 
 from ..access import get_organisation_reviews_for_user, get_partnership_reports_for_user, get_report_for_user
+from ..forms import known_year
 from ..models import Kind, Report, default_as_at
 from ..render import body_context, body_template
 from ..services import ReportRefused, report_data, report_publish, report_retry
-from .requests import _year
 
 
 def report_detail(request, pk):
@@ -72,7 +72,7 @@ def _preview(request, data, context):
 def annual_update_preview(request, slug, year):
     """The annual update as it would be made now, in the browser: nothing is kept."""
     partnership, _access, _manages = get_partnership_reports_for_user(request.user, slug, manage=True)
-    year = _year(year)
+    year = known_year(year)
     data = report_data(kind=Kind.ANNUAL_UPDATE, year=year, as_at=default_as_at(year), partnership=partnership)
     return _preview(request, data, {"partnership": partnership})
 
@@ -80,6 +80,6 @@ def annual_update_preview(request, slug, year):
 @login_required
 def council_review_preview(request, slug, year):
     organisation, _access, _manages = get_organisation_reviews_for_user(request.user, slug, manage=True)
-    year = _year(year)
+    year = known_year(year)
     data = report_data(kind=Kind.COUNCIL_REVIEW, year=year, as_at=default_as_at(year), organisation=organisation)
     return _preview(request, data, {"organisation": organisation})

@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import Q
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -16,7 +15,7 @@ from partnerships.concurrency import save_form
 from partnerships.models import Organisation, Partnership, Person, financial_year_label
 
 from ..access import get_organisation_reviews_for_user, get_partnership_reports_for_user, manages_council_review
-from ..forms import NarrativeForm, ReportRequestForm, year_choices
+from ..forms import NarrativeForm, ReportRequestForm, known_year, year_choices
 from ..models import Kind, Narrative, Report, default_as_at
 from ..services import ReportRefused, narrative_for, report_request
 
@@ -123,12 +122,6 @@ def organisation_reviews(request, slug):
     )
 
 
-def _year(year: int) -> int:
-    if year not in dict(year_choices()):
-        raise Http404("No such year.")
-    return year
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def annual_update_narrative(request, slug, year):
@@ -136,7 +129,7 @@ def annual_update_narrative(request, slug, year):
     return _narrative_form(
         request,
         kind=Kind.ANNUAL_UPDATE,
-        year=_year(year),
+        year=known_year(year),
         subject={"partnership": partnership},
         name=partnership.name,
         authors=Person.objects.filter(
@@ -154,7 +147,7 @@ def council_review_narrative(request, slug, year):
     return _narrative_form(
         request,
         kind=Kind.COUNCIL_REVIEW,
-        year=_year(year),
+        year=known_year(year),
         subject={"organisation": organisation},
         name=organisation.name,
         authors=Person.objects.filter(organisation=organisation),

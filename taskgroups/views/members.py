@@ -6,28 +6,19 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from partnerships.collation import by_name
+from partnerships.access import find_people_to_add
 from partnerships.concurrency import save_form
 from partnerships.govuk import query_int, query_text
 from partnerships.models import Person
 from partnerships.views.common import render_partial
 
+from .. import services
 from ..access import get_group_for_user, get_member_for_user
 from ..forms import MemberForm, NewPersonForm
 from ..services import member_add, person_add_to_register
-
-
-def _search(query: str) -> list[Person]:
-    people = Person.objects.select_related("organisation")
-    for word in query.split():
-        people = people.filter(
-            Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(honorific__icontains=word)
-        )
-    return list(people.order_by(*by_name())[:20])
 
 
 @login_required
@@ -56,8 +47,7 @@ def member_add_view(request, pk):
             with transaction.atomic():
                 person = person_add_to_register(**data)
         except ValidationError as error:
-            for field, problems in error.message_dict.items():
-                new_person.add_error(field if field in new_person.fields else None, problems)
+            new_person.add_error(None, error)
         else:
             messages.success(request, f"{person} has been added to the register.")
             return redirect(f"{request.path}?person={person.pk}")
@@ -65,7 +55,7 @@ def member_add_view(request, pk):
         "group": group,
         "partnership": group.partnership,
         "query": query,
-        "results": _search(query) if query else [],
+        "results": find_people_to_add(access, query),
         "form": new_person,
         "today": dt.date.today(),
     }
@@ -78,7 +68,6 @@ def member_leave(request, pk):
     """Record that someone has left the group; their place is kept in the group's record."""
     member, access = get_member_for_user(request.user, pk, write=True)
     if member.left_on is None:
-        member.left_on = max(dt.date.today(), member.joined_on)
-        member.save(update_fields=["left_on"])
+        services.member_leave(member=member)
         messages.success(request, f"{member.person} has left “{member.group.name}”.")
     return redirect(member.group)

@@ -75,3 +75,13 @@ def test_the_job_is_on_the_beat_schedule():
     from config.celery import app
 
     assert app.conf.beat_schedule["theme-report-reminders"]["task"] == "themes.tasks.send_theme_report_reminders"
+
+
+def test_every_scheduled_job_is_declared_in_settings_alone():
+    from pathlib import Path
+
+    from django.conf import settings
+
+    assert {"jobs-sweep", "taskgroups-reminders", "theme-report-reminders"} <= set(settings.CELERY_BEAT_SCHEDULE)
+    pushed = [p.name for p in Path(settings.BASE_DIR).glob("*/tasks.py") if "beat_schedule" in p.read_text()]
+    assert not pushed, pushed

@@ -1,12 +1,22 @@
 """Operations across theme records, one module a feature: reports, reminders, plans, measurements, trends."""
 
-from .measurements import CSV_COLUMNS, MAX_IMPORT_ROWS, OPTIONAL_COLUMNS, ImportResult, measurements_import
+from .measurements import (
+    CSV_COLUMNS,
+    MAX_IMPORT_ROWS,
+    OPTIONAL_COLUMNS,
+    ImportResult,
+    measurement_add,
+    measurement_remove,
+    measurements_import,
+)
 from .plans import (
     PlanNotEditable,
     Row,
     plan_adopt,
     plan_compare,
     plan_create,
+    plan_objective_remove,
+    plan_priority_remove,
     plan_revise,
     plan_save,
     require_draft,
@@ -38,10 +48,14 @@ __all__ = [
     "Row",
     "Trend",
     "indicator_trend",
+    "measurement_add",
+    "measurement_remove",
     "measurements_import",
     "plan_adopt",
     "plan_compare",
     "plan_create",
+    "plan_objective_remove",
+    "plan_priority_remove",
     "plan_revise",
     "plan_save",
     "report_obligations",

@@ -143,3 +143,15 @@ def measurements_import(*, framework: Framework, upload) -> ImportResult:
     fragments.changed(Measurement, Indicator)
     result.created = len(measurements)
     return result
+
+
+def measurement_add(*, measurement: Measurement) -> Measurement:
+    """Add one measurement; the indicator moves on a version, so a page open on the old figures is told."""
+    with transaction.atomic():
+        measurement.save()
+        Indicator.objects.filter(pk=measurement.indicator_id).update(version=F("version") + 1)
+    return measurement
+
+
+def measurement_remove(*, measurement: Measurement) -> None:
+    measurement.delete()

@@ -6,11 +6,12 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from partnerships.concurrency import save_versioned
+from partnerships.errors import RuleBroken
 
 from ..models import Plan, PlanObjective, PlanPriority
 
 
-class PlanNotEditable(Exception):
+class PlanNotEditable(RuleBroken):
     pass
 
 
@@ -36,6 +37,17 @@ def require_draft(plan: Plan) -> None:
             f"Version {plan.number} is {plan.get_status_display().lower()} and stays as it was agreed. "
             "Start a revision to make changes."
         )
+
+
+def plan_priority_remove(*, priority: PlanPriority) -> None:
+    """Take a priority, with its objectives, out of a draft; an adopted plan keeps what was agreed."""
+    require_draft(priority.plan)
+    priority.delete()
+
+
+def plan_objective_remove(*, objective: PlanObjective) -> None:
+    require_draft(objective.priority.plan)
+    objective.delete()
 
 
 def revised_title(plan: Plan) -> str:

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from partnerships.concurrency import save_versioned
+from partnerships.errors import RuleBroken
 
 from ..models import ReportPeriod, Theme, ThemeReport, ThemeReportSchedule
 
@@ -145,7 +146,7 @@ def theme_report_start(*, theme: Theme, period: ReportPeriod) -> ThemeReport:
     return report
 
 
-class ReportAlreadySubmitted(Exception):
+class ReportAlreadySubmitted(RuleBroken):
     pass
 
 

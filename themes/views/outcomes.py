@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import F
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
@@ -18,8 +17,8 @@ from ..access import (
 )
 from ..charts import Point, indicator_chart, indicator_charts
 from ..forms import CommitmentForm, FrameworkForm, ImportForm, IndicatorForm, MeasurementForm, OutcomeForm
-from ..models import Commitment, Framework, Indicator, Measurement, Outcome
-from ..services import CSV_COLUMNS, indicator_trend, measurements_import
+from ..models import Commitment, Framework, Measurement, Outcome
+from ..services import CSV_COLUMNS, indicator_trend, measurement_add, measurement_remove, measurements_import
 from .common import render_form
 
 
@@ -232,8 +231,7 @@ def indicator_detail(request, pk):
     form = None
     if request.method == "POST":
         form = MeasurementForm(request.POST, indicator=indicator)
-        if form.is_valid() and save_form(form):
-            Indicator.objects.filter(pk=indicator.pk).update(version=F("version") + 1)
+        if form.is_valid() and save_form(form, lambda new, _: measurement_add(measurement=new)):
             messages.success(request, "The measurement has been added.")
             if not request.htmx:
                 return redirect(indicator)
@@ -248,7 +246,7 @@ def measurement_delete(request, pk):
     indicator, access = get_indicator_for_user(request.user, pk, write=True)
     measurement = indicator.measurements.filter(pk=request.POST.get("measurement", "0") or 0).first()
     if measurement is not None:
-        measurement.delete()
+        measurement_remove(measurement=measurement)
         messages.success(request, f"The measurement for {measurement.measured_on:%-d %B %Y} has been removed.")
     return redirect(indicator)
 

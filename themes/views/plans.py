@@ -11,7 +11,17 @@ from partnerships.govuk import query_int
 from ..access import get_objective_for_user, get_plan_for_user, get_priority_for_user
 from ..forms import ObjectiveForm, PlanForm, PriorityForm
 from ..models import Plan, PlanObjective, PlanPriority
-from ..services import PlanNotEditable, plan_adopt, plan_compare, plan_create, plan_revise, plan_save, require_draft
+from ..services import (
+    PlanNotEditable,
+    plan_adopt,
+    plan_compare,
+    plan_create,
+    plan_objective_remove,
+    plan_priority_remove,
+    plan_revise,
+    plan_save,
+    require_draft,
+)
 from .common import render_form
 
 
@@ -211,7 +221,7 @@ def priority_delete(request, pk):
     plan = priority.plan
     if refused := _draft_or_refuse(request, plan):
         return refused
-    priority.delete()
+    plan_priority_remove(priority=priority)
     messages.success(request, f"“{priority.title}” has been taken out of the draft.")
     return redirect(plan)
 
@@ -265,6 +275,6 @@ def objective_delete(request, pk):
     plan = objective.priority.plan
     if refused := _draft_or_refuse(request, plan):
         return refused
-    objective.delete()
+    plan_objective_remove(objective=objective)
     messages.success(request, "The objective has been taken out of the draft.")
     return redirect(plan)
