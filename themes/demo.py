@@ -482,7 +482,7 @@ def theme_updates_add(meeting, reports) -> None:
         added.append(item.pk)
     closing = [i.pk for i in items if i.kind == AgendaItem.Kind.ANY_OTHER_BUSINESS and i.pk not in added]
     kept = [i.pk for i in items if i.pk not in closing and i.pk not in added]
-    agenda_renumber(meeting, [*kept, *added, *closing])
+    agenda_renumber(meeting=meeting, ordered_ids=[*kept, *added, *closing])
 
 
 @transaction.atomic
