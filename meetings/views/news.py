@@ -73,7 +73,8 @@ partnership_atom = PartnershipFeed()
 def alert_subscribe_view(request, slug):
     """Ask for alerts: the address gets a link to confirm before anything else is sent to it."""
     partnership = _public_partnership(request, slug)
-    form = AlertSubscribeForm(request.POST or None)
+    # An empty POST is still a sent form: it gets its error, not a fresh page.
+    form = AlertSubscribeForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
