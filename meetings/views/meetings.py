@@ -116,7 +116,7 @@ def meeting_detail(request, pk):
 
 
 DETAIL_NAMES = ("items", "present", "represented", "apologies", "matters_arising", "actions", "approval")
-DETAIL_NAMES = (*DETAIL_NAMES, "my_seat", "my_attendance", "approvable")
+DETAIL_NAMES = (*DETAIL_NAMES, "my_seat", "my_attendance", "approvable", "packs_updating")
 # What a meeting page draws: its items' theme and group reports and the people named come from other apps.
 MEETING_TABLES = ("meetings", "partnerships.person", "partnerships.membership", "partnerships.partnership")
 MEETING_TABLES = (*MEETING_TABLES, "partnerships.organisation", "themes.theme", "themes.themereport")

@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -98,6 +99,8 @@ def test_the_page_costs_the_same_queries_however_long_the_meeting(client, cast, 
     client.force_login(cast.users["member"])
     url = reverse("meetings:minutes_document", args=[held.pk])
     client.get(url)
+    # Both counts are taken cold, so the reader's cached access cannot make the second look cheaper.
+    cache.clear()
     with django_assert_num_queries(14) as first:
         client.get(url)
     for n in range(4):
@@ -115,5 +118,6 @@ def test_the_page_costs_the_same_queries_however_long_the_meeting(client, cast, 
         Vote.objects.create(decision=decision, person=cast.member_person, choice=Vote.Choice.FOR)
         item.guests.add(PersonFactory())
         ActionFactory(raised_at=held, item=item)
+    cache.clear()
     with django_assert_num_queries(len(first.captured_queries)):
         client.get(url)
