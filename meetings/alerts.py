@@ -14,7 +14,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from partnerships.jobs import email_queue
+from partnerships.outbox import email_queue
 
 from .models import AlertSubscription, Decision, Meeting
 

@@ -16,8 +16,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from .jobs import email_queue
 from .models import Organisation, OrganisationClerk, Partnership, PartnershipOfficer, Person
+from .outbox import email_queue
 
 
 def _login_for(person: Person, email: str):

@@ -4,7 +4,8 @@ import smtplib
 
 from config.celery import app
 
-from .jobs import OutboundEmail, ServiceHeartbeat, email_send, jobs_dispatch_pending, jobs_sweep, run_job
+from .jobs import ServiceHeartbeat, jobs_dispatch_pending, jobs_sweep, run_job
+from .outbox import OutboundEmail, email_send
 
 # The email server refused the connection or was away: nothing was sent, so trying again is safe.
 EMAIL_TRANSIENT = (smtplib.SMTPConnectError, smtplib.SMTPServerDisconnected, ConnectionError, TimeoutError)

@@ -4,8 +4,8 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from partnerships.jobs import email_queue
 from partnerships.models import Membership
+from partnerships.outbox import email_queue
 
 from ..models import (
     Meeting,

@@ -3,7 +3,8 @@
 One module a feature; every model is importable from here, as Django and the migrations expect."""
 
 # The job platform's own records (the email outbox, the service heartbeats) and home-page visits live beside it.
-from ..jobs import OutboundEmail, ServiceHeartbeat
+from ..jobs import ServiceHeartbeat
+from ..outbox import OutboundEmail
 from ..visits import HomeVisit
 from .base import (
     Versioned,

@@ -105,7 +105,7 @@ def login_and_pages() -> dict:
 
 def state() -> dict:
     from meetings.models import MeetingPack
-    from partnerships.jobs import OutboundEmail
+    from partnerships.outbox import OutboundEmail
     from reporting.models import Report
 
     def rows(model, files):

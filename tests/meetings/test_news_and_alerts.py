@@ -10,7 +10,7 @@ from django.utils import timezone
 from meetings.alerts import alerts_queue, partnership_news
 from meetings.models import AlertSubscription, Decision, Meeting
 from meetings.services import agenda_publish
-from partnerships.jobs import OutboundEmail
+from partnerships.outbox import OutboundEmail
 
 from .factories import AgendaItemFactory, MeetingFactory
 

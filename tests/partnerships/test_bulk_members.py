@@ -9,8 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from partnerships.bulk import memberships_import, rows_check, rows_from_file, rows_from_text
-from partnerships.jobs import OutboundEmail
 from partnerships.models import Membership, OrganisationClerk, PartnershipOfficer, Person
+from partnerships.outbox import OutboundEmail
 from tests.factories import MembershipFactory, OrganisationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,8 @@ from kombu.exceptions import OperationalError as BrokerError
 from meetings.models import MeetingPack
 from meetings.services import agenda_publish
 from partnerships import jobs
-from partnerships.jobs import OutboundEmail, email_queue, jobs_dispatch_pending, jobs_sweep
+from partnerships.jobs import jobs_dispatch_pending, jobs_sweep
+from partnerships.outbox import OutboundEmail, email_queue
 from partnerships.tasks import send_email
 from reporting import tasks as report_tasks
 from reporting.models import Kind, Report
