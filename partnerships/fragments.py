@@ -140,7 +140,10 @@ def conditional(request, key: str, build, *, public_only: bool = True):
     """
     if public_only and request.user.is_authenticated:
         return build()
-    material = f"{key}:{request.COOKIES.get(settings.CSRF_COOKIE_NAME, '')}"
+    # A fragment for htmx and the whole page (also what Back restores) are different bodies with different tags.
+    htmx = getattr(request, "htmx", None)
+    body = "fragment" if htmx and not htmx.history_restore_request else "page"
+    material = f"{key}:{body}:{request.COOKIES.get(settings.CSRF_COOKIE_NAME, '')}"
     etag = quote_etag(hashlib.sha256(material.encode()).hexdigest()[:32])
     waiting = bool(getattr(getattr(request, "_messages", None), "_loaded_messages", None))
     if request.method in ("GET", "HEAD") and not waiting:
