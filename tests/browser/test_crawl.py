@@ -26,6 +26,13 @@ from tests.test_permission_matrix import ROUTES
 NOT_STATIC = re.compile(r"^(?!.*/static/)")
 
 
+VIEWER_SETTLED = """() => {
+  const viewer = document.querySelector("[data-paper-viewer]");
+  const status = viewer.querySelector("[data-viewer-status]");
+  return viewer.dataset.ready === "true" || status.textContent.startsWith("The paper could not");
+}"""
+
+
 def _html_only(route):
     """Pages go to the browser as they are; a PDF, CSV or feed only as its status, so no viewer opens for it."""
     if route.request.resource_type != "document":
@@ -111,6 +118,13 @@ class Crawl:
         if "text/html" not in (response.headers.get("content-type") or ""):
             return
         self.page_types.add(route.id)
+        if page.locator("[data-paper-viewer]").count():
+            # The viewer goes on fetching its paper after the page has loaded: it must finish before this
+            # route's records are undone, or its last requests fail on the next page visited.
+            try:
+                page.wait_for_function(VIEWER_SETTLED, timeout=20_000)
+            except PlaywrightError:
+                self.problems.append(f"{where}: the paper viewer never finished loading")
         loaded = time.monotonic()
         self.load_time += loaded - began
         found = page_problems(page, self.shapes)
