@@ -19,3 +19,11 @@ STORAGES = {
 }
 ROUNDTABLE_REQUIRE_MFA = True
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+
+# Every test starts from an empty cache; xdist workers sharing one Redis database would empty each other's
+# mid-test, so each worker's cache gets a database of its own, below the broker's.
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+if _worker.startswith("gw") and CACHES["default"]["BACKEND"] == "config.cache.FallbackRedisCache":  # noqa: F405
+    _base, _, _db = CACHES["default"]["LOCATION"].rpartition("/")  # noqa: F405
+    _number = int(_db) if _db.isdigit() else 0
+    CACHES["default"]["LOCATION"] = f"{_base}/{(_number - 1 - int(_worker[2:])) % 16}"  # noqa: F405
