@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.http import HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
 from drf_spectacular.openapi import AutoSchema
-from drf_spectacular.utils import OpenApiParameter
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import exceptions, serializers, viewsets
 
 from partnerships.access import get_access
@@ -78,6 +78,8 @@ class FilteredSchema(AutoSchema):
             errors["404"] = ErrorSerializer  # a page past the last
         else:
             errors["404"] = ErrorSerializer
+        # The web server, not the API, refuses an address longer than it reads (gunicorn: 4,094 bytes).
+        errors["414"] = OpenApiResponse(description="The address is longer than the server accepts.")
         return {"200": serializer, **errors}
 
 
