@@ -1,8 +1,11 @@
 """The fixed cast every test uses: one partnership and a login for each role around it."""
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pytest
+from django.db import transaction
+from django.test import override_settings
 
 from partnerships.models import Membership, Organisation, Partnership, Person
 
@@ -84,8 +87,27 @@ def officer_client(client, cast):
 
 
 @pytest.fixture(autouse=True)
-def _media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+def _media_root(settings, tmp_path, request):
+    # A module whose records are made once keeps their files for all its tests.
+    module_media = getattr(request.module, "MODULE_MEDIA", None)
+    settings.MEDIA_ROOT = module_media or tmp_path / "media"
+
+
+@contextmanager
+def records_for_the_module(module, django_db_blocker, tmp_path_factory):
+    """Records (and their files) made once for a module's tests, in a transaction rolled back after its last.
+
+    Seeding the demonstration takes seconds; its read-only tests share one seeding, each test still
+    inside a savepoint of its own. Use it from a module-scoped fixture.
+    """
+    media = tmp_path_factory.mktemp("module-media")
+    module.MODULE_MEDIA = media
+    try:
+        with override_settings(MEDIA_ROOT=media), django_db_blocker.unblock(), transaction.atomic():
+            yield
+            transaction.set_rollback(True)
+    finally:
+        del module.MODULE_MEDIA
 
 
 @pytest.fixture(autouse=True)

@@ -15,6 +15,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from meetings.models import AgendaItem
@@ -22,6 +23,7 @@ from meetings.services import agenda_item_add
 from partnerships.access import get_access
 from partnerships.middleware import accepted_methods
 from partnerships.models import Interest, Membership, Partnership, PartnershipOfficer, Person
+from tests.conftest import records_for_the_module
 from tests.meetings.factories import MeetingFactory, add_paper
 
 BOARD = "Quillfeather Holdings Oversight Board"
@@ -39,9 +41,22 @@ PAGES_PER_ROLE = 260
 TOKEN = re.compile(r"[A-Za-z0-9_-]{32,}")
 
 
-@pytest.fixture
-def demo_site(db, settings):
+@pytest.fixture(scope="module")
+def demo_site(request, django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demonstration with a private board and a private person added, made once for the module."""
+    with (
+        records_for_the_module(request.module, django_db_blocker, tmp_path_factory),
+        override_settings(DEBUG=True),
+    ):
+        yield _private_records()
+
+
+@pytest.fixture(autouse=True)
+def _debug(settings):
     settings.DEBUG = True
+
+
+def _private_records() -> dict:
     call_command("seed_demo", "--with-demo-users", verbosity=0)
     osp = Partnership.objects.get(short_name="OSP")
     board = Partnership.objects.create(name=BOARD, short_name=BOARD_SHORT, slug=BOARD_SLUG, is_public=False)
@@ -61,18 +76,15 @@ def demo_site(db, settings):
     return {"board": board, "person": person, "sub_group": sub_group, "meeting": meeting, "item": item, "paper": paper}
 
 
-def _roles():
-    users = {user.email: user for user in get_user_model().objects.all()}
-    roles = {"anonymous": None}
-    for email in (
-        "officer@roundtable.example",
-        "member@roundtable.example",
-        "observer@roundtable.example",
-        "clerk@roundtable.example",
-        "cambridge.clerk@roundtable.example",
-    ):
-        roles[email.split("@")[0]] = users[email]
-    return roles
+# The demonstration's logins (seed_demo --with-demo-users) and the public.
+ROLES = {
+    "anonymous": None,
+    "officer": "officer@roundtable.example",
+    "member": "member@roundtable.example",
+    "observer": "observer@roundtable.example",
+    "clerk": "clerk@roundtable.example",
+    "cambridge.clerk": "cambridge.clerk@roundtable.example",
+}
 
 
 def forbidden_for(user, site) -> list[str]:
@@ -202,23 +214,23 @@ def _try_private_addresses(client, role, user, secrets, site, leaks) -> None:
                     leaks.append(f"{role} {method.upper()} {address}: {response.status_code}, not 404")
 
 
-def test_nothing_private_reaches_anyone_without_the_right(client, demo_site):
+@pytest.mark.parametrize("role", ROLES)
+def test_nothing_private_reaches_anyone_without_the_right(client, demo_site, db, role):
     site = demo_site
     leaks = []
-    for role, user in _roles().items():
-        client.logout()
-        if user is not None:
-            client.force_login(user)
-        secrets = forbidden_for(user, site)
-        assert secrets, f"{role} should be kept from something"
-        seen = _crawl(client, role, secrets, site, leaks)
-        assert len(seen) >= 30, f"{role} reached only {len(seen)} pages: the crawl is not looking"
-        if not get_access(user).can_see(site["board"]):
-            _try_private_addresses(client, role, user, secrets, site, leaks)
+    user = get_user_model().objects.get(email=ROLES[role]) if ROLES[role] else None
+    if user is not None:
+        client.force_login(user)
+    secrets = forbidden_for(user, site)
+    assert secrets, f"{role} should be kept from something"
+    seen = _crawl(client, role, secrets, site, leaks)
+    assert len(seen) >= 30, f"{role} reached only {len(seen)} pages: the crawl is not looking"
+    if not get_access(user).can_see(site["board"]):
+        _try_private_addresses(client, role, user, secrets, site, leaks)
     assert not leaks, "\n".join(sorted(set(leaks))[:60])
 
 
-def test_the_crawl_can_find_a_leak(client, demo_site):
+def test_the_crawl_can_find_a_leak(client, demo_site, db):
     """The same check, shown a page that names the board, reports it."""
     secrets = forbidden_for(None, demo_site)
     client.force_login(get_user_model().objects.get(email="admin@roundtable.example"))
@@ -226,7 +238,7 @@ def test_the_crawl_can_find_a_leak(client, demo_site):
     assert BOARD in _leaks(response, secrets)
 
 
-def test_every_accepted_method_of_the_private_addresses_is_tried(demo_site):
+def test_every_accepted_method_of_the_private_addresses_is_tried(demo_site, db):
     """The crawl's direct addresses reach views that take GET, and views that take POST."""
     from django.urls import resolve
 

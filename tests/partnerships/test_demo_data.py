@@ -3,15 +3,23 @@
 import datetime as dt
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
 
 from partnerships.models import Budget, Contribution, Membership, Participation, Partnership, Person
 from partnerships.services import partnership_warnings
+from tests.conftest import records_for_the_module
+
+
+@pytest.fixture(scope="module")
+def seeded(request, django_db_setup, django_db_blocker, tmp_path_factory):
+    with records_for_the_module(request.module, django_db_blocker, tmp_path_factory):
+        call_command("seed_demo", verbosity=0)
+        yield
 
 
 @pytest.fixture
-def demo(db):
-    call_command("seed_demo", verbosity=0)
+def demo(seeded, db):
+    """The demonstration data, seeded once for this module."""
 
 
 def test_the_osp_has_the_22_members_of_appendix_1(demo):
@@ -85,36 +93,3 @@ def test_loading_twice_changes_nothing(demo):
     before = (Person.objects.count(), Membership.objects.count(), Partnership.objects.count())
     call_command("seed_demo", verbosity=0)
     assert (Person.objects.count(), Membership.objects.count(), Partnership.objects.count()) == before
-
-
-def test_demonstration_logins_are_refused_when_debug_is_off(db, settings):
-    settings.DEBUG = False
-    with pytest.raises(CommandError, match="refused when DEBUG is off"):
-        call_command("seed_demo", "--with-demo-users", verbosity=0)
-
-
-def test_demonstration_logins_have_their_roles(db, settings):
-    settings.DEBUG = True
-    call_command("seed_demo", "--with-demo-users", verbosity=0)
-    from django.contrib.auth import get_user_model
-
-    from partnerships.access import get_access
-
-    users = {u.email: u for u in get_user_model().objects.all()}
-    osp = Partnership.objects.get(short_name="OSP")
-    assert get_access(users["officer@roundtable.example"]).can_edit(osp)
-    assert get_access(users["member@roundtable.example"]).can_read(osp)
-    assert not get_access(users["member@roundtable.example"]).can_edit(osp)
-    assert get_access(users["clerk@roundtable.example"]).can_read(osp)
-    cambridge = get_access(users["cambridge.clerk@roundtable.example"])
-    assert cambridge.can_read(Partnership.objects.get(slug="innovate-cambridge"))
-    assert (
-        not cambridge.can_read(Partnership.objects.get(slug="stronger-communities-board"))
-        or Partnership.objects.get(slug="stronger-communities-board").is_public
-    )
-
-
-def test_generate_dataset_at_a_small_scale(db):
-    call_command("generate_dataset", "--scale", "0.1", verbosity=0)
-    assert Partnership.objects.count() >= 5
-    assert Membership.objects.filter(end_date__isnull=False).exists()
