@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from partnerships.models import PartnershipOfficer
 
-from .models import Framework, Theme
+from .models import Framework, IndicatorChart, Theme
 
 
 def pages(context, users) -> list[tuple[str, str, object]]:
@@ -29,19 +29,27 @@ def pages(context, users) -> list[tuple[str, str, object]]:
 
 
 def measures(context, users) -> dict:
-    """The outcomes dashboard drawn from nothing: every one of its 50 charts rendered afresh."""
+    """The outcomes dashboard with the cache empty: reading its 50 stored charts, and drawing all of them afresh."""
     framework = context.get("themes_framework") or Framework.objects.first()
     client = Client()
     client.force_login(users["officer"])
     url = reverse("themes:framework_dashboard", args=[framework.pk])
-    timings = []
+    client.get(url)  # every chart drawn and stored once
+    cold, first_drawing = [], []
     for _ in range(3):
         cache.clear()
         started = time.perf_counter()
         client.get(url)
-        timings.append((time.perf_counter() - started) * 1000)
+        cold.append((time.perf_counter() - started) * 1000)
+    for _ in range(3):
+        cache.clear()
+        IndicatorChart.objects.filter(indicator__framework=framework).delete()
+        started = time.perf_counter()
+        client.get(url)
+        first_drawing.append((time.perf_counter() - started) * 1000)
     return {
         "themes_outcomes_dashboard_indicators": framework.indicators.count(),
         "themes_outcomes_dashboard_measurements": sum(i.measurements.count() for i in framework.indicators.all()),
-        "themes_outcomes_dashboard_cold_median_ms": round(statistics.median(timings), 1),
+        "themes_outcomes_dashboard_cold_median_ms": round(statistics.median(cold), 1),
+        "themes_outcomes_dashboard_every_chart_drawn_median_ms": round(statistics.median(first_drawing), 1),
     }

@@ -16,9 +16,10 @@ from xml.etree import ElementTree
 import pygal
 from django.conf import settings
 from django.core.cache import cache as django_cache
+from django.utils import timezone
 from django.utils.html import escape
 
-from .models import Indicator, Measurement
+from .models import Indicator, IndicatorChart, Measurement
 
 
 class Point(NamedTuple):
@@ -157,8 +158,8 @@ def _clean(tree, indicator, measurements, size: str) -> str:
     return text
 
 
-def _key(indicator: Indicator, measurements: list[Measurement], size: str) -> str:
-    """A key made from everything drawn, so a changed measurement or target can never show an old chart."""
+def _digest(indicator: Indicator, measurements: list[Measurement], size: str) -> str:
+    """A digest of everything drawn, so a changed measurement or target can never show an old chart."""
     parts = [
         indicator.pk,
         indicator.name,
@@ -171,8 +172,7 @@ def _key(indicator: Indicator, measurements: list[Measurement], size: str) -> st
         "axis-at-data-precision",
         *((m.measured_on, m.value) for m in measurements),
     ]
-    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-    return f"themes:chart:{indicator.pk}:{digest}"
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
 
 
 def indicator_chart(
@@ -184,20 +184,60 @@ def indicator_chart(
     return indicator_charts([(indicator, measurements)], size=size, standalone=standalone)[indicator.pk]
 
 
-def indicator_charts(pairs, *, size: str = "small", standalone: bool = False) -> dict[int, str]:
-    """Charts for many indicators at once, drawn only when their data has changed since last drawn."""
-    keys = {indicator.pk: _key(indicator, measurements, size) for indicator, measurements in pairs}
-    found = django_cache.get_many(list(keys.values()))
-    charts, fresh = {}, {}
+def indicator_charts(pairs, *, size: str = "small", standalone: bool = False, stored_only: bool = False):
+    """Charts for many indicators at once (a dict by indicator id): from the cache, else as stored, else drawn
+    now and stored. With stored_only the cache is passed over, so what is stored is brought up to date."""
+    digests = {indicator.pk: _digest(indicator, measurements, size) for indicator, measurements in pairs}
+    keys = {pk: f"themes:chart:{pk}:{digest}" for pk, digest in digests.items()}
+    found = {} if stored_only else django_cache.get_many(list(keys.values()))
+    svgs = {pk: found[key] for pk, key in keys.items() if key in found}
+    # Indicators not yet saved (a preview) are drawn every time and never stored.
+    saved = [indicator.pk for indicator, _ in pairs if indicator.pk not in svgs and not indicator._state.adding]
+    if saved:
+        for pk, digest, svg in IndicatorChart.objects.filter(indicator_id__in=saved, size=size).values_list(
+            "indicator_id", "digest", "svg"
+        ):
+            if digest == digests[pk]:
+                svgs[pk] = svg
+    drawn = []
     for indicator, measurements in pairs:
-        key = keys[indicator.pk]
-        svg = found.get(key)
-        if svg is None:
-            svg = fresh[key] = _render(indicator, measurements, size)
-        charts[indicator.pk] = _standalone(svg) if standalone else svg
-    if fresh:
-        django_cache.set_many(fresh, CACHE_SECONDS)
-    return charts
+        if indicator.pk not in svgs:
+            svgs[indicator.pk] = _render(indicator, measurements, size)
+            if not indicator._state.adding:
+                drawn.append((indicator, svgs[indicator.pk]))
+    _store(drawn, digests, size)
+    django_cache.set_many({keys[pk]: svgs[pk] for pk in keys if keys[pk] not in found}, CACHE_SECONDS)
+    return {pk: _standalone(svg) if standalone else svg for pk, svg in svgs.items()}
+
+
+def _store(drawn: list, digests: dict, size: str) -> None:
+    """Keep fresh drawings, replacing an indicator's older one; two readers drawing at once both succeed."""
+    if not drawn:
+        return
+    now = timezone.now()
+    IndicatorChart.objects.bulk_create(
+        [
+            IndicatorChart(indicator=indicator, size=size, digest=digests[indicator.pk], svg=svg, drawn_at=now)
+            for indicator, svg in drawn
+        ],
+        update_conflicts=True,
+        unique_fields=["indicator", "size"],
+        update_fields=["digest", "svg", "drawn_at"],
+    )
+
+
+def charts_draw(*, indicator_ids) -> None:
+    """Draw these indicators' charts at both sizes now, after their figures changed, so no reader waits."""
+    indicators = list(Indicator.objects.filter(pk__in=indicator_ids))
+    series: dict[int, list[Point]] = {indicator.pk: [] for indicator in indicators}
+    for indicator_id, measured_on, value in (
+        Measurement.objects.filter(indicator__in=indicators)
+        .order_by("indicator_id", "measured_on")
+        .values_list("indicator_id", "measured_on", "value")
+    ):
+        series[indicator_id].append(Point(measured_on, value))
+    for size in SIZES:
+        indicator_charts([(indicator, series[indicator.pk]) for indicator in indicators], size=size, stored_only=True)
 
 
 def _standalone(svg: str) -> str:

@@ -3,6 +3,7 @@
 One module a feature; every model is importable from here, as Django and the migrations expect."""
 
 from .achievements import Achievement, AchievementFigure, AchievementQuerySet
+from .charts import IndicatorChart
 from .outcomes import Commitment, Framework, Indicator, Measurement, Outcome
 from .plans import Plan, PlanObjective, PlanPriority, PlanQuerySet
 from .themes import (
@@ -37,4 +38,5 @@ __all__ = [
     "Commitment",
     "Indicator",
     "Measurement",
+    "IndicatorChart",
 ]

@@ -11,6 +11,7 @@ from simple_history.utils import bulk_create_with_history
 
 from partnerships import fragments
 
+from ..charts import charts_draw
 from ..forms import MAX_CELL_CHARACTERS, MeasurementRowForm
 from ..models import Framework, Indicator, Measurement
 
@@ -141,6 +142,7 @@ def measurements_import(*, framework: Framework, upload) -> ImportResult:
         Indicator.objects.filter(pk__in={m.indicator_id for m in measurements}).update(version=F("version") + 1)
     # Bulk writes send no save signals: the dashboards drawn from these tables are made again.
     fragments.changed(Measurement, Indicator)
+    charts_draw(indicator_ids={m.indicator_id for m in measurements})
     result.created = len(measurements)
     return result
 
@@ -150,8 +152,10 @@ def measurement_add(*, measurement: Measurement) -> Measurement:
     with transaction.atomic():
         measurement.save()
         Indicator.objects.filter(pk=measurement.indicator_id).update(version=F("version") + 1)
+    charts_draw(indicator_ids=[measurement.indicator_id])
     return measurement
 
 
 def measurement_remove(*, measurement: Measurement) -> None:
     measurement.delete()
+    charts_draw(indicator_ids=[measurement.indicator_id])
