@@ -36,15 +36,18 @@ def _label(model) -> str:
 
 
 def changed(*models) -> None:
-    """Move on the generations of these models (classes or "app.model" labels), after a bulk update."""
+    """Move on the generations of these models (classes or "app.model" labels), after a bulk update.
+
+    The model's app moves on too: a fragment drawn from a whole app reads one generation, not one a table.
+    """
     for model in models:
         label = model if isinstance(model, str) else _label(model)
-        key = f"{PREFIX}:gen:{label}"
-        try:
-            cache.incr(key)
-        except ValueError:
-            # A new start that no evicted generation can have had: an old fragment never matches again.
-            cache.set(key, time.time_ns(), None)
+        for key in (f"{PREFIX}:gen:{label}", f"{PREFIX}:gen:{label.split('.')[0]}"):
+            try:
+                cache.incr(key)
+            except ValueError:
+                # A new start that no evicted generation can have had: an old fragment never matches again.
+                cache.set(key, time.time_ns(), None)
 
 
 def generations(labels) -> dict[str, int]:
@@ -90,11 +93,12 @@ def cached_value(name: str, *, depends, parts, compute):
 
 
 def labels_of(depends) -> list[str]:
-    """Table labels for models, "app.model" labels or whole apps ("themes")."""
+    """Generation labels for models, "app.model" labels or whole apps ("themes", which moves with any of its tables)."""
     labels = set()
     for item in depends:
         if isinstance(item, str) and "." not in item:
-            labels |= {_label(model) for model in apps.get_app_config(item).get_models()}
+            apps.get_app_config(item)  # a mistyped app fails here, not by never moving on
+            labels.add(item)
         else:
             labels.add(item if isinstance(item, str) else _label(item))
     return sorted(labels - IGNORED_MODELS)

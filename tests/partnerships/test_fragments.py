@@ -53,13 +53,16 @@ def test_a_fragment_with_a_form_token_is_never_kept():
     assert cache.get("test:plain") == "<p>Plain</p>"
 
 
-def test_a_save_moves_only_its_own_tables_generation(cast):
-    labels = ["partnerships.person", "partnerships.organisation"]
+def test_a_save_moves_only_its_own_tables_generation_and_its_apps(cast):
+    labels = ["partnerships.person", "partnerships.organisation", "partnerships", "themes"]
     before = fragments.generations(labels)
     OrganisationFactory()
     after = fragments.generations(labels)
     assert after["partnerships.organisation"] != before["partnerships.organisation"]
+    assert after["partnerships"] != before["partnerships"]
     assert after["partnerships.person"] == before["partnerships.person"]
+    assert after["themes"] == before["themes"]
+    assert fragments.labels_of(["themes", "partnerships.person"]) == ["partnerships.person", "themes"]
 
 
 def test_the_cached_partnership_page_reads_only_the_session_user_and_partnership(cast, django_assert_num_queries):
