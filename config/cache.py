@@ -1,5 +1,10 @@
-"""A Redis cache that keeps working when Redis does not: reads and writes go to local memory meanwhile."""
+"""A Redis cache that keeps working when Redis does not: reads and writes go to local memory meanwhile.
 
+What a process wrote while Redis was away is dropped from Redis when it answers again, so no value Redis
+kept from before the outage outlives a change made during it: a generation moved on, a session ended.
+"""
+
+import inspect
 import logging
 import time
 
@@ -10,6 +15,11 @@ logger = logging.getLogger(__name__)
 
 # Once Redis fails, it is tried again after this long, so a request never waits on it twice in a row.
 RETRY_AFTER_SECONDS = 5.0
+# Keys written during an outage that are remembered for dropping; a longer outage drops the oldest first.
+REMEMBERED_KEYS = 100_000
+# The calls that change a value, and which of their arguments holds the key or keys.
+WRITES = {"add": "key", "set": "key", "touch": "key", "delete": "key", "incr": "key", "set_many": "data"}
+WRITES["delete_many"] = "keys"
 
 
 def _redis_errors() -> tuple[type[BaseException], ...]:
@@ -27,6 +37,8 @@ class FallbackRedisCache(RedisCache):
         self._fallback = LocMemCache(f"fallback-{server}", {"TIMEOUT": params.get("TIMEOUT", 300)})
         self._down_until = 0.0
         self._errors = _redis_errors()
+        # key -> version, in the order written (a dict keeps it), for dropping from Redis once it is back.
+        self._written_while_down: dict[str, int | None] = {}
 
     @property
     def is_degraded(self) -> bool:
@@ -35,11 +47,34 @@ class FallbackRedisCache(RedisCache):
     def _call(self, name: str, *args, **kwargs):
         if not self.is_degraded:
             try:
+                if self._written_while_down:
+                    self._drop_what_changed_while_down()
                 return getattr(super(), name)(*args, **kwargs)
             except self._errors as error:
                 logger.warning("Redis cache unreachable (%s): using local memory for %ss", error, RETRY_AFTER_SECONDS)
                 self._down_until = time.monotonic() + RETRY_AFTER_SECONDS
+        if name in WRITES:
+            self._remember(name, args, kwargs)
         return getattr(self._fallback, name)(*args, **kwargs)
+
+    def _remember(self, name: str, args, kwargs) -> None:
+        arguments = inspect.signature(getattr(RedisCache, name)).bind(self, *args, **kwargs).arguments
+        keys, version = arguments[WRITES[name]], arguments.get("version")
+        for key in [keys] if isinstance(keys, str) else list(keys):
+            self._written_while_down.pop(key, None)
+            self._written_while_down[key] = version
+        while len(self._written_while_down) > REMEMBERED_KEYS:
+            self._written_while_down.pop(next(iter(self._written_while_down)))
+
+    def _drop_what_changed_while_down(self) -> None:
+        """Delete from Redis every key this process wrote to local memory while Redis was away."""
+        by_version: dict[int | None, list[str]] = {}
+        for key, version in self._written_while_down.items():
+            by_version.setdefault(version, []).append(key)
+        for version, keys in by_version.items():
+            super().delete_many(keys, version=version)
+        logger.warning("Redis cache back: dropped %s keys written while it was away", len(self._written_while_down))
+        self._written_while_down.clear()
 
     def add(self, *args, **kwargs):
         return self._call("add", *args, **kwargs)

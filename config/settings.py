@@ -326,6 +326,9 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Sessions are read from the cache and kept in the database: a signed-in page costs no session query, and
+# a session outlives a cache restart. The cache drops what changed while it was away (config/cache.py).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_HTTPONLY = True
 # Scripts never read the CSRF cookie: htmx sends the token from hx-headers on <body>.
 CSRF_COOKIE_HTTPONLY = True

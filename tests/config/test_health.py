@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from django.conf import settings
 from django.core.cache.backends.locmem import LocMemCache
 
 from config import health
@@ -93,3 +94,24 @@ def test_a_login_page_works_while_the_cache_is_down(client, settings, db):
     assert response.status_code == 200
     assert "The email address and/or password you specified are not correct." in response.content.decode()
     assert caches["default"].is_degraded
+
+
+def test_what_changed_while_redis_was_away_is_dropped_from_it_when_it_returns():
+    location = settings.REDIS_URL or "redis://127.0.0.1:6379/0"
+    cache = FallbackRedisCache(location, {"OPTIONS": {"socket_connect_timeout": 0.2}})
+    if not cache.ping():
+        pytest.skip("needs Redis")
+    cache.set_many({"rt:test:generation": 1, "rt:test:session": "signed in", "rt:test:other": "kept"})
+    reachable = cache._cache
+    # Redis goes away: the writes of the outage land in local memory only.
+    cache._cache = FallbackRedisCache("redis://127.0.0.1:1/0", {"OPTIONS": {"socket_connect_timeout": 0.2}})._cache
+    cache.set("rt:test:generation", 2)
+    cache.delete("rt:test:session")
+    assert cache.is_degraded and cache.get("rt:test:session") is None
+    # It comes back: what Redis still holds from before the outage must not be read again.
+    cache._cache, cache._down_until = reachable, 0.0
+    assert cache.get("rt:test:session") is None
+    assert cache.get("rt:test:generation") is None  # a new start, which no kept fragment can match
+    assert cache.get("rt:test:other") == "kept"
+    assert not cache._written_while_down
+    cache.delete_many(["rt:test:other"])
