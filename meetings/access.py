@@ -50,7 +50,7 @@ def _level(access: Access, meeting: Meeting, *, write: bool, full: bool) -> Leve
 
 def get_meeting_for_user(user, pk: int, *, write: bool = False, full: bool = False) -> tuple[Meeting, Access, Level]:
     """A meeting the user may see (full=True: read in full; write=True: change)."""
-    meeting = get_object_or_404(Meeting.objects.select_related("partnership", "host", "partnership__parent"), pk=pk)
+    meeting = get_object_or_404(Meeting.objects.select_related("partnership", "host"), pk=pk)
     access = get_access(user)
     return meeting, access, _level(access, meeting, write=write, full=full)
 

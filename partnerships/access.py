@@ -263,7 +263,7 @@ def require_published(access: Access, partnership: Partnership, *, write: bool, 
 
 def get_partnership_for_user(user, slug: str, *, write: bool = False, full: bool = False) -> tuple[Partnership, Access]:
     """A partnership the user may see (or, with full=True, read in full; with write=True, edit)."""
-    partnership = get_object_or_404(Partnership.objects.select_related("host_organisation", "parent"), slug=slug)
+    partnership = get_object_or_404(Partnership.objects.with_parent_named(), slug=slug)
     access = get_access(user)
     require_level(access, partnership, Level.EDIT if write else Level.READ if full else Level.PUBLIC)
     return partnership, access

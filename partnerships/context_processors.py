@@ -1,4 +1,6 @@
-from django.urls import NoReverseMatch, reverse
+from functools import lru_cache
+
+from django.urls import NoReverseMatch, get_script_prefix, reverse
 
 from .access import get_access
 
@@ -18,6 +20,15 @@ register_nav("Organisations", "partnerships:organisation_list", audience="signed
 register_nav("People", "partnerships:person_list", audience="officer", order=90)
 
 
+@lru_cache(maxsize=256)
+def _nav_url(prefix: str, name: str) -> str | None:
+    # The URL list is fixed once the process has started: each navigation link is worked out once.
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return None
+
+
 def roundtable(request):
     access = get_access(getattr(request, "user", None))
     has_role = access.is_officer or bool(access.readable_ids) or access.is_clerk
@@ -29,9 +40,8 @@ def roundtable(request):
             continue
         if audience == "signed_in" and not has_role:
             continue
-        try:
-            url = reverse(name)
-        except NoReverseMatch:
+        url = _nav_url(get_script_prefix(), name)
+        if url is None:
             continue
         items.append({"label": label, "url": url, "active": request.path.startswith(url) and url != "/"})
     return {"nav_items": items, "access": access}

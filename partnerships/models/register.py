@@ -93,6 +93,12 @@ class PartnershipQuerySet(models.QuerySet):
     def public(self):
         return self.filter(is_public=True)
 
+    def with_parent_named(self):
+        """Each partnership with just what its pages say of its parent: name, link and whether it is public."""
+        named = {"id", "name", "slug", "is_public"}
+        unread = [f"parent__{f.attname}" for f in self.model._meta.concrete_fields if f.name not in named]
+        return self.select_related("parent").defer(*unread)
+
     def tree(self) -> dict[int, list[int]]:
         """Children by parent id, for the whole network in one query."""
         children: dict[int, list[int]] = {}

@@ -1,6 +1,11 @@
 from decimal import Decimal
+from functools import lru_cache
+from types import SimpleNamespace
 
 from django import template
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix
+from django.utils.safestring import mark_safe
 
 from ..access import get_access
 from ..tabs import tabs_for
@@ -8,12 +13,21 @@ from ..tabs import tabs_for
 register = template.Library()
 
 
-@register.inclusion_tag("partnerships/includes/tabs.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def partnership_tabs(context, partnership):
+    """The partnership's tabs for this reader's level, marked for the page open now."""
     request = context["request"]
     level = get_access(request.user).level(partnership)
-    tabs, beneath = tabs_for(partnership=partnership, level=level, path=request.path)
-    return {"tabs": tabs, "beneath": beneath, "partnership": partnership}
+    return _tabs_html(get_script_prefix(), partnership.slug, partnership.name, int(level), request.path)
+
+
+@lru_cache(maxsize=4096)
+def _tabs_html(prefix: str, slug: str, name: str, level: int, path: str) -> str:
+    # Drawn from nothing but its arguments and the URL list, so each process keeps what it has drawn.
+    partnership = SimpleNamespace(slug=slug, name=name)
+    tabs, beneath = tabs_for(partnership=partnership, level=level, path=path)
+    context = {"tabs": tabs, "beneath": beneath, "partnership": partnership}
+    return mark_safe(render_to_string("partnerships/includes/tabs.html", context))
 
 
 @register.filter

@@ -56,7 +56,7 @@ def test_query_counts_do_not_grow_with_the_data(client):
 def test_the_partnership_page_query_count_is_pinned(client, cast, django_assert_num_queries):
     """Guards the partnership page against a query per seat, sub-group or warning.
 
-    Session, user, access (4), partnership, seats, seats held by office or vacant and member organisations,
+    Session, user, access (4), partnership, its host organisation, seats, seats held by office or vacant and member organisations,
     sub-groups, reports-to, budgets, then the themes app's overdue reports and the task-and-finish groups'
     warnings.
     """
@@ -64,7 +64,7 @@ def test_the_partnership_page_query_count_is_pinned(client, cast, django_assert_
     url = reverse("partnerships:partnership_detail", args=[cast.partnership.slug])
     client.get(url)
     cache.clear()
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         client.get(url)
     for number in range(5):
         MembershipFactory(partnership=cast.partnership)
@@ -75,5 +75,5 @@ def test_the_partnership_page_query_count_is_pinned(client, cast, django_assert_
             kind=Participation.Kind.VACANT if number % 2 else Participation.Kind.MEMBER_ORGANISATION,
         )
     cache.clear()
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         client.get(url)
