@@ -197,9 +197,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Django's and allauth's, keeping the signed-in login in the cache between visits.
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "partnerships.auth_backends.ModelBackend",
+    "partnerships.auth_backends.AuthenticationBackend",
 ]
 
 ACCOUNT_LOGIN_METHODS = {"email"}

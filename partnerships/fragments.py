@@ -80,7 +80,7 @@ def record_state(instance) -> tuple:
     return (_label(type(instance)), *(getattr(instance, f.attname, None) for f in instance._meta.concrete_fields))
 
 
-def cached_value(name: str, *, depends, parts, compute):
+def cached_value(name: str, *, depends, parts, compute, timeout: int = TIMEOUT_SECONDS):
     """A picklable value kept like a fragment: under the generations of the tables it was worked out from."""
     gens = generations(labels_of(depends))
     material = repr((name, sorted(gens.items()), tuple(parts)))
@@ -88,7 +88,8 @@ def cached_value(name: str, *, depends, parts, compute):
     value = cache.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, TIMEOUT_SECONDS)
+        if value is not None:
+            cache.set(key, value, timeout)
     return value
 
 

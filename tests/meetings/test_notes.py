@@ -126,5 +126,5 @@ def test_the_reading_page_takes_a_fixed_number_of_queries(client, cast, paper, d
     cast.client_for(client, "member")
     url = reverse("meetings:paper_read", args=[paper.pk])
     client.get(url)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(2):
         assert client.get(url).status_code == 200
