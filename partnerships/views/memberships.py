@@ -75,6 +75,13 @@ def membership_list(request, slug):
             parts=(record_state(partnership), on, today),
         ),
         **lazy_context(lambda: _membership_context(partnership, level, on, today), MEMBERSHIP_NAMES),
+        # The date form reads no records: drawn once for each thing typed into it, errors and all.
+        "filter_key": fragment_key(
+            "partnerships:membership_filter",
+            access=access,
+            depends=(),
+            parts=(partnership.slug, sorted(request.GET.lists()), today),
+        ),
     }
     if level >= Level.EDIT and on == today:
         context["end_form"] = EndSeatsForm(partnership=partnership)

@@ -78,3 +78,15 @@ def test_the_cached_partnership_page_reads_only_the_partnership(cast, django_ass
     client.get(url)
     with django_assert_num_queries(1):
         client.get(url)
+
+
+def test_the_kept_date_form_shows_what_each_reader_typed_and_its_own_error(cast):
+    url = reverse("partnerships:membership_list", args=[cast.partnership.slug])
+    client = cast.client_for(Client(), "officer")
+    first = client.get(url, {"as_at_day": "31", "as_at_month": "2", "as_at_year": "2020"}).content.decode()
+    second = client.get(url, {"as_at_day": "zz", "as_at_month": "2", "as_at_year": "2020"}).content.decode()
+    again = client.get(url, {"as_at_day": "31", "as_at_month": "2", "as_at_year": "2020"}).content.decode()
+    assert 'value="31"' in first and 'value="zz"' not in first
+    assert 'value="zz"' in second and 'value="31"' not in second
+    assert again.count("govuk-error-message") == first.count("govuk-error-message") >= 1
+    assert 'value="31"' in again
