@@ -13,10 +13,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from partnerships.access import Access, Level, get_access
+from partnerships.fragments import cached_record
 
 from .models import Action, AgendaItem, Attendance, Meeting, MeetingPack, Paper, PaperNote, PaperVersion
 
 DENIED = "You can see this meeting but you do not have permission to do that."
+# The tables a meeting's row is read from: its own, its partnership's and its host's.
+MEETING_ROW = ("meetings.meeting", "partnerships.partnership", "partnerships.organisation")
 
 
 def meeting_level(access: Access, meeting: Meeting) -> Level:
@@ -50,7 +53,11 @@ def _level(access: Access, meeting: Meeting, *, write: bool, full: bool) -> Leve
 
 def get_meeting_for_user(user, pk: int, *, write: bool = False, full: bool = False) -> tuple[Meeting, Access, Level]:
     """A meeting the user may see (full=True: read in full; write=True: change)."""
-    meeting = get_object_or_404(Meeting.objects.select_related("partnership", "host"), pk=pk)
+    found = Meeting.objects.with_partnership_and_host_named()
+    # Read from the cache unless it is to be changed, when the row is read afresh for its version.
+    meeting = get_object_or_404(found, pk=pk) if write else cached_record("meeting", found, depends=MEETING_ROW, pk=pk)
+    if meeting is None:
+        raise Http404("No meeting found.")
     access = get_access(user)
     return meeting, access, _level(access, meeting, write=write, full=full)
 

@@ -24,7 +24,7 @@ from django.db.models import Exists, OuterRef, Q, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from .fragments import cached_value
+from .fragments import cached_record, cached_value
 from .models import Membership, Organisation, OrganisationClerk, Partnership, PartnershipOfficer, Person
 
 
@@ -263,7 +263,15 @@ def require_published(access: Access, partnership: Partnership, *, write: bool, 
 
 def get_partnership_for_user(user, slug: str, *, write: bool = False, full: bool = False) -> tuple[Partnership, Access]:
     """A partnership the user may see (or, with full=True, read in full; with write=True, edit)."""
-    partnership = get_object_or_404(Partnership.objects.with_parent_named(), slug=slug)
+    found = Partnership.objects.with_parent_named()
+    # Read from the cache unless it is to be changed, when the row is read afresh for its version.
+    partnership = (
+        get_object_or_404(found, slug=slug)
+        if write
+        else cached_record("partnership", found, depends=["partnerships.partnership"], slug=slug)
+    )
+    if partnership is None:
+        raise Http404("No partnership found.")
     access = get_access(user)
     require_level(access, partnership, Level.EDIT if write else Level.READ if full else Level.PUBLIC)
     return partnership, access

@@ -27,6 +27,8 @@ WATCHED_APPS = {"partnerships", "meetings", "themes", "taskgroups", "reporting",
 # A bound on staleness from any write that slipped past the signals, and on memory.
 TIMEOUT_SECONDS = 60 * 60
 PREFIX = "rt:fragment"
+# Records kept whole (a partnership's, a meeting's row) go sooner: a bulk update that says nothing is seen within it.
+RECORD_SECONDS = 60
 # Saves here happen on every visit and never change a fragment (the home page's "new since" reads them itself).
 IGNORED_MODELS = {"partnerships.homevisit"}
 
@@ -48,6 +50,11 @@ def changed(*models) -> None:
             except ValueError:
                 # A new start that no evicted generation can have had: an old fragment never matches again.
                 cache.set(key, time.time_ns(), None)
+
+
+def changed_everything() -> None:
+    """Move on every watched table's generation, after loading data with bulk writes (the demonstration)."""
+    changed(*(model for label in sorted(WATCHED_APPS) for model in apps.get_app_config(label).get_models()))
 
 
 def generations(labels) -> dict[str, int]:
@@ -91,6 +98,20 @@ def cached_value(name: str, *, depends, parts, compute, timeout: int = TIMEOUT_S
         if value is not None:
             cache.set(key, value, timeout)
     return value
+
+
+def cached_record(name: str, queryset, *, depends, **lookup):
+    """The one record `lookup` finds, kept like a fragment under the generations of the tables it reads; or None.
+
+    Each call gives a copy of its own, so a page that changes the record it was given changes nothing kept.
+    """
+    return cached_value(
+        name,
+        depends=depends,
+        parts=tuple(sorted(lookup.items())),
+        compute=lambda: queryset.filter(**lookup).first(),
+        timeout=RECORD_SECONDS,
+    )
 
 
 def labels_of(depends) -> list[str]:

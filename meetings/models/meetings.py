@@ -17,6 +17,12 @@ ANNUAL_REVIEW_HOURS = (dt.time(9, 30), dt.time(14, 0))
 
 
 class MeetingQuerySet(models.QuerySet):
+    def with_partnership_and_host_named(self):
+        """Each meeting with its partnership, and of the member organisation hosting it only its name."""
+        named = {"id", "name"}
+        unread = [f"host__{f.attname}" for f in Organisation._meta.concrete_fields if f.name not in named]
+        return self.select_related("partnership", "host").defer(*unread)
+
     def upcoming(self, today: dt.date | None = None):
         return self.filter(date__gte=today or dt.date.today()).order_by("date", "start_time")
 

@@ -141,6 +141,6 @@ def test_serving_a_built_pack_takes_a_fixed_number_of_queries(
     cast.client_for(client, "member")
     url = reverse("meetings:pack_download", args=[published.pk, MEMBERS])
     client.get(url)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         response = client.get(url)
     assert response["Content-Type"] == "application/pdf"

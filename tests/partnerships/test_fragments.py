@@ -65,18 +65,18 @@ def test_a_save_moves_only_its_own_tables_generation_and_its_apps(cast):
     assert fragments.labels_of(["themes", "partnerships.person"]) == ["partnerships.person", "themes"]
 
 
-def test_the_cached_partnership_page_reads_only_the_partnership(cast, django_assert_num_queries):
-    """Served from the cache: the partnership (the session and login are cached too), however many seats it has."""
+def test_the_cached_partnership_page_reads_nothing_from_the_database(cast, django_assert_num_queries):
+    """Served from the cache: the session, login and partnership are kept too, however many seats it has."""
     client = Client()
     client.force_login(cast.users["officer"])
     url = reverse("partnerships:partnership_detail", args=[cast.partnership.slug])
     client.get(url)
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(0):
         client.get(url)
     for _ in range(5):
         MembershipFactory(partnership=cast.partnership)
     client.get(url)
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(0):
         client.get(url)
 
 
@@ -90,3 +90,21 @@ def test_the_kept_date_form_shows_what_each_reader_typed_and_its_own_error(cast)
     assert 'value="zz"' in second and 'value="31"' not in second
     assert again.count("govuk-error-message") == first.count("govuk-error-message") >= 1
     assert 'value="31"' in again
+
+
+def test_a_kept_record_is_a_copy_kept_a_minute_at_most(cast, monkeypatch):
+    from partnerships.models import Partnership
+
+    kept = []
+    keep = fragments.cache.set
+    monkeypatch.setattr(
+        fragments.cache,
+        "set",
+        lambda key, value, timeout, **kw: kept.append(timeout) or keep(key, value, timeout, **kw),
+    )
+    found = Partnership.objects.with_parent_named()
+    first = fragments.cached_record("test-partnership", found, depends=["partnerships.partnership"], slug="riverside")
+    first.name = "Changed in one page only"
+    second = fragments.cached_record("test-partnership", found, depends=["partnerships.partnership"], slug="riverside")
+    assert second.name == "Riverside Strategic Partnership" and kept == [fragments.RECORD_SECONDS]
+    assert fragments.cached_record("test-partnership", found, depends=["partnerships.partnership"], slug="none") is None

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from partnerships import demo
+from partnerships import demo, fragments
 from partnerships.models import Organisation, OrganisationClerk, PartnershipOfficer, Person
 
 # Each app's demonstration data, in <app>/demo.py with seed(partnerships), in the order the apps build on each other.
@@ -58,6 +58,8 @@ class Command(BaseCommand):
             today = timezone.localdate()
             for app in APPS_CARRIED_TO_TODAY:
                 importlib.import_module(f"{app}.demo_present").seed(partnerships, today=today)
+        # The loaders write some rows in bulk, which no save signal reports: nothing kept may outlive them.
+        fragments.changed_everything()
         self.stdout.write(
             self.style.SUCCESS(f"Demonstration data loaded: {len(partnerships)} partnerships and their records.")
         )
