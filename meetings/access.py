@@ -13,7 +13,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from partnerships.access import Access, Level, get_access
-from partnerships.fragments import cached_record
+from partnerships.fragments import record_or_404
 
 from .models import Action, AgendaItem, Attendance, Meeting, MeetingPack, Paper, PaperNote, PaperVersion
 
@@ -53,11 +53,9 @@ def _level(access: Access, meeting: Meeting, *, write: bool, full: bool) -> Leve
 
 def get_meeting_for_user(user, pk: int, *, write: bool = False, full: bool = False) -> tuple[Meeting, Access, Level]:
     """A meeting the user may see (full=True: read in full; write=True: change)."""
-    found = Meeting.objects.with_partnership_and_host_named()
-    # Read from the cache unless it is to be changed, when the row is read afresh for its version.
-    meeting = get_object_or_404(found, pk=pk) if write else cached_record("meeting", found, depends=MEETING_ROW, pk=pk)
-    if meeting is None:
-        raise Http404("No meeting found.")
+    meeting = record_or_404(
+        "meeting", Meeting.objects.with_partnership_and_host_named(), depends=MEETING_ROW, to_change=write, pk=pk
+    )
     access = get_access(user)
     return meeting, access, _level(access, meeting, write=write, full=full)
 

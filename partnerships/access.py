@@ -24,7 +24,7 @@ from django.db.models import Exists, OuterRef, Q, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from .fragments import cached_record, cached_value
+from .fragments import cached_value, record_or_404
 from .models import Membership, Organisation, OrganisationClerk, Partnership, PartnershipOfficer, Person
 
 
@@ -261,17 +261,15 @@ def require_published(access: Access, partnership: Partnership, *, write: bool, 
     return require_level(access, partnership, Level.EDIT if write else Level.PUBLIC, denied=denied)
 
 
+# The table a partnership's row is read from, with its parent's name.
+PARTNERSHIP_ROW = ("partnerships.partnership",)
+
+
 def get_partnership_for_user(user, slug: str, *, write: bool = False, full: bool = False) -> tuple[Partnership, Access]:
     """A partnership the user may see (or, with full=True, read in full; with write=True, edit)."""
-    found = Partnership.objects.with_parent_named()
-    # Read from the cache unless it is to be changed, when the row is read afresh for its version.
-    partnership = (
-        get_object_or_404(found, slug=slug)
-        if write
-        else cached_record("partnership", found, depends=["partnerships.partnership"], slug=slug)
+    partnership = record_or_404(
+        "partnership", Partnership.objects.with_parent_named(), depends=PARTNERSHIP_ROW, to_change=write, slug=slug
     )
-    if partnership is None:
-        raise Http404("No partnership found.")
     access = get_access(user)
     require_level(access, partnership, Level.EDIT if write else Level.READ if full else Level.PUBLIC)
     return partnership, access

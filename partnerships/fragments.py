@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import Http404
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.functional import SimpleLazyObject
 from django.utils.http import quote_etag
@@ -112,6 +113,16 @@ def cached_record(name: str, queryset, *, depends, **lookup):
         compute=lambda: queryset.filter(**lookup).first(),
         timeout=RECORD_SECONDS,
     )
+
+
+def record_or_404(name: str, queryset, *, depends, to_change: bool, **lookup):
+    """The record a page is about: kept (see cached_record) to read, read afresh for its version to change."""
+    record = (
+        queryset.filter(**lookup).first() if to_change else cached_record(name, queryset, depends=depends, **lookup)
+    )
+    if record is None:
+        raise Http404(f"No {queryset.model._meta.verbose_name} found.")
+    return record
 
 
 def labels_of(depends) -> list[str]:

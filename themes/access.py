@@ -8,11 +8,10 @@ reports and draft plans are for those who read the partnership in full, and 404 
 """
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from partnerships.access import Access, Level, get_access, require_published, require_record
-from partnerships.fragments import cached_record
+from partnerships.fragments import record_or_404
 
 from .models import (
     Achievement,
@@ -105,16 +104,14 @@ def get_objective_for_user(user, pk: int) -> tuple[PlanObjective, Access]:
     return objective, access
 
 
+# The tables a framework's row is read from: its own and its partnership's.
+FRAMEWORK_ROW = ("themes.framework", "partnerships.partnership")
+
+
 def get_framework_for_user(user, pk: int, *, write: bool = False) -> tuple[Framework, Access]:
-    found = Framework.objects.select_related("partnership")
-    # Read from the cache unless it is to be changed, when the row is read afresh for its version.
-    framework = (
-        get_object_or_404(found, pk=pk)
-        if write
-        else cached_record("framework", found, depends=("themes.framework", "partnerships.partnership"), pk=pk)
+    framework = record_or_404(
+        "framework", Framework.objects.select_related("partnership"), depends=FRAMEWORK_ROW, to_change=write, pk=pk
     )
-    if framework is None:
-        raise Http404("No outcomes framework found.")
     access = get_access(user)
     check(access, framework.partnership, write=write)
     return framework, access
