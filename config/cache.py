@@ -20,6 +20,7 @@ REMEMBERED_KEYS = 100_000
 # The calls that change a value, and which of their arguments holds the key or keys.
 WRITES = {"add": "key", "set": "key", "touch": "key", "delete": "key", "incr": "key", "set_many": "data"}
 WRITES["delete_many"] = "keys"
+SIGNATURES = {name: inspect.signature(getattr(RedisCache, name)) for name in WRITES}
 
 
 def _redis_errors() -> tuple[type[BaseException], ...]:
@@ -58,7 +59,7 @@ class FallbackRedisCache(RedisCache):
         return getattr(self._fallback, name)(*args, **kwargs)
 
     def _remember(self, name: str, args, kwargs) -> None:
-        arguments = inspect.signature(getattr(RedisCache, name)).bind(self, *args, **kwargs).arguments
+        arguments = SIGNATURES[name].bind(self, *args, **kwargs).arguments
         keys, version = arguments[WRITES[name]], arguments.get("version")
         for key in [keys] if isinstance(keys, str) else list(keys):
             self._written_while_down.pop(key, None)

@@ -60,6 +60,8 @@ def changed_everything() -> None:
 
 def generations(labels) -> dict[str, int]:
     """The current generation of each table label, starting any the cache has lost."""
+    if not labels:
+        return {}
     keys = {f"{PREFIX}:gen:{label}": label for label in labels}
     found = cache.get_many(list(keys))
     missing = {key: time.time_ns() for key in keys if key not in found}
