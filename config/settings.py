@@ -50,6 +50,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so the container's health checks are answered before the host check and the HTTPS redirect.
     "config.health.HealthCheckMiddleware",
+    "partnerships.fragments.GenerationsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "partnerships.request_limits.RequestBodyLimitMiddleware",
     "partnerships.request_limits.QueryNulMiddleware",

@@ -9,10 +9,10 @@ check then signs it out as before.
 from allauth.account.auth_backends import AuthenticationBackend as AllauthBackend
 from django.contrib.auth.backends import ModelBackend as DjangoModelBackend
 
-from .fragments import cached_value
+from .fragments import LOCAL_SECONDS, cached_value
 
-# The most a change made without a save (a bulk update of logins) can go unseen.
-LOGIN_SECONDS = 300
+# With the local copy's LOCAL_SECONDS, the most a change made without a save (a bulk update of logins) can go unseen: 300 s.
+LOGIN_SECONDS = 300 - LOCAL_SECONDS
 
 
 class CachedLoginMixin:

@@ -6,15 +6,23 @@ the generations of the tables it reads, the access of the login looking (the par
 reads, its person) and anything else it depends on, such as today's date. An edit therefore makes every
 fragment that read its table miss, and no login is ever served a fragment made for a different reach.
 A fragment holding a form's CSRF token is never kept.
+
+A request reads every generation in one round trip, at its first need, and works with that reading to
+its end (moving on what it changes itself). Because a key names the generations its value was made
+under, a value kept under a key never changes: each process also keeps the values it has read in its
+own memory, so a page whose parts are all kept asks the shared cache for its generations and nothing more.
 """
 
 import hashlib
 import time
+from contextvars import ContextVar
+from functools import cache as once
 from functools import partial
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import Http404
@@ -29,7 +37,10 @@ WATCHED_APPS = {"partnerships", "meetings", "themes", "taskgroups", "reporting",
 TIMEOUT_SECONDS = 60 * 60
 PREFIX = "rt:fragment"
 # Records kept whole (a partnership's, a meeting's row) go sooner: a bulk update that says nothing is seen within it.
-RECORD_SECONDS = 60
+RECORD_SECONDS = 30  # a minute at most, with the local copy's LOCAL_SECONDS
+# This process's own copy of kept values: how long each is held at most, and how many.
+LOCAL_SECONDS = 30
+LOCAL_ENTRIES = 2000
 # Saves here happen on every visit and never change a fragment (the home page's "new since" reads them itself).
 IGNORED_MODELS = {"partnerships.homevisit"}
 
@@ -38,19 +49,42 @@ def _label(model) -> str:
     return model._meta.label_lower
 
 
+# The generations this request has read, by label; None outside a request (a job, a command).
+_reading: ContextVar[dict[str, int] | None] = ContextVar("fragment_generations", default=None)
+
+
+class GenerationsMiddleware:
+    """Read the generations once a request, at the first fragment, login or record that needs them."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _reading.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _reading.reset(token)
+
+
 def changed(*models) -> None:
     """Move on the generations of these models (classes or "app.model" labels), after a bulk update.
 
     The model's app moves on too: a fragment drawn from a whole app reads one generation, not one a table.
     """
+    reading = _reading.get()
     for model in models:
         label = model if isinstance(model, str) else _label(model)
-        for key in (f"{PREFIX}:gen:{label}", f"{PREFIX}:gen:{label.split('.')[0]}"):
+        for name in (label, label.split(".")[0]):
+            key = f"{PREFIX}:gen:{name}"
             try:
-                cache.incr(key)
+                value = cache.incr(key)
             except ValueError:
                 # A new start that no evicted generation can have had: an old fragment never matches again.
-                cache.set(key, time.time_ns(), None)
+                value = time.time_ns()
+                cache.set(key, value, None)
+            if reading:  # an unread request reads the new value with all the others
+                reading[name] = value
 
 
 def changed_everything() -> None:
@@ -58,10 +92,30 @@ def changed_everything() -> None:
     changed(*(model for label in sorted(WATCHED_APPS) for model in apps.get_app_config(label).get_models()))
 
 
+@once
+def _every_label() -> tuple[str, ...]:
+    """Every generation there is: each watched table's and each watched app's."""
+    models = [model for label in sorted(WATCHED_APPS) for model in apps.get_app_config(label).get_models()]
+    return tuple(sorted(({_label(model) for model in models} | WATCHED_APPS) - IGNORED_MODELS))
+
+
 def generations(labels) -> dict[str, int]:
-    """The current generation of each table label, starting any the cache has lost."""
+    """The current generation of each table label, as this request first read it."""
     if not labels:
         return {}
+    reading = _reading.get()
+    if reading is None:
+        return _read_generations(labels)
+    if not reading:
+        reading.update(_read_generations(_every_label()))
+    unread = [label for label in labels if label not in reading]
+    if unread:
+        reading.update(_read_generations(unread))
+    return {label: reading[label] for label in labels}
+
+
+def _read_generations(labels) -> dict[str, int]:
+    """The generations the cache holds now, starting any it has lost."""
     keys = {f"{PREFIX}:gen:{label}": label for label in labels}
     found = cache.get_many(list(keys))
     missing = {key: time.time_ns() for key in keys if key not in found}
@@ -95,11 +149,11 @@ def cached_value(name: str, *, depends, parts, compute, timeout: int = TIMEOUT_S
     gens = generations(labels_of(depends))
     material = repr((name, sorted(gens.items()), tuple(parts)))
     key = f"{PREFIX}:{name}:{hashlib.sha256(material.encode()).hexdigest()[:40]}"
-    value = cache.get(key)
+    value = _kept(key, timeout)
     if value is None:
         value = compute()
         if value is not None:
-            cache.set(key, value, timeout)
+            _keep(key, value, timeout)
     return value
 
 
@@ -148,12 +202,45 @@ def fragment_key(name: str, *, access, depends, parts=()) -> str:
 
 def cached_html(key: str, render) -> str:
     """The fragment under `key`, rendered by `render()` and kept when it is missing."""
-    html = cache.get(key)
+    html = _kept(key, TIMEOUT_SECONDS)
     if html is None:
         html = str(render())
         if "csrfmiddlewaretoken" not in html:
-            cache.set(key, html, TIMEOUT_SECONDS)
+            _keep(key, html, TIMEOUT_SECONDS)
     return mark_safe(html)
+
+
+@once
+def _local_copy() -> LocMemCache | None:
+    """This process's copy of kept values, or None where the shared cache is this process's memory already."""
+    if isinstance(caches["default"], LocMemCache):
+        return None
+    return LocMemCache("roundtable-fragments", {"TIMEOUT": LOCAL_SECONDS, "OPTIONS": {"MAX_ENTRIES": LOCAL_ENTRIES}})
+
+
+def forget_local_copy() -> None:
+    """Empty this process's copy, with the shared cache (the tests, after rolling the database back)."""
+    local = _local_copy()
+    if local is not None:
+        local.clear()
+
+
+def _kept(key: str, timeout: int):
+    """The value kept under `key`, from this process's copy or else the shared cache; or None."""
+    local = _local_copy()
+    value = None if local is None else local.get(key)
+    if value is None:
+        value = cache.get(key)
+        if value is not None and local is not None:
+            local.set(key, value, min(timeout, LOCAL_SECONDS))
+    return value
+
+
+def _keep(key: str, value, timeout: int) -> None:
+    cache.set(key, value, timeout)
+    local = _local_copy()
+    if local is not None:
+        local.set(key, value, min(timeout, LOCAL_SECONDS))
 
 
 def lazy_context(compute, names) -> dict:

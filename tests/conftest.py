@@ -116,7 +116,10 @@ def _fresh_cache():
     would move the cached fragments' generations on, and ids are reused."""
     from django.core.cache import cache
 
+    from partnerships.fragments import forget_local_copy
+
     cache.clear()
+    forget_local_copy()
     yield
 
 
