@@ -112,7 +112,9 @@ def test_the_local_copy_holds_each_value_briefly_and_gives_copies(cast, local_co
 
     held = []
     keep = local_copy.set
-    monkeypatch.setattr(local_copy, "set", lambda key, value, timeout: held.append(timeout) or keep(key, value, timeout))
+    monkeypatch.setattr(
+        local_copy, "set", lambda key, value, timeout: held.append(timeout) or keep(key, value, timeout)
+    )
     found = Partnership.objects.with_parent_named()
     first = fragments.cached_record("test-partnership", found, depends=["partnerships.partnership"], slug="riverside")
     first.name = "Changed in one page only"
