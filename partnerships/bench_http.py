@@ -1,8 +1,10 @@
 """Pages measured over HTTP under gunicorn, side by side with a hello-world Django view.
 
-Both servers run with the same gunicorn settings on free ports on 127.0.0.1; each page gets bounded
-sequential requests (p50, p99) and a bounded load run at a fixed number of connections (a thread
-pool with a request count and a time cap), and its figures are divided by the hello-world view's.
+Both servers run with the same gunicorn settings on free ports on 127.0.0.1. Each page gets bounded
+sequential requests (p50, p99) and a bounded load run at a fixed number of connections (a thread pool
+with a request count and a time cap), just after the same of the hello-world view; its figures are
+divided by those taken beside it, so a machine busier at one moment than another skews no ratio.
+Roundtable is served twice: on local memory, the embedded default, and on Redis, as in production.
 """
 
 import http.client
@@ -149,6 +151,16 @@ def measure(port: int, path: str, cookie: str | None, plan: Plan) -> dict:
     return summarise(timings, done, elapsed, errors)
 
 
+def measure_beside(hello_port: int, port: int, path: str, cookie: str | None, plan: Plan) -> tuple[dict, dict]:
+    """A page and the hello-world view just before it, so both meet the machine as it is: (page, hello-world).
+
+    Each server gets its requests in a run of their own, warm, as a server under steady traffic is; taking
+    them in turn instead would wake an idle worker for every hello-world request and flatter the page.
+    """
+    hello = measure(hello_port, "/", None, plan)
+    return measure(port, path, cookie, plan), hello
+
+
 def _wait_until_up(process: subprocess.Popen, port: int, path: str, log: Path) -> None:
     for _ in range(300):
         if process.poll() is not None:
@@ -197,9 +209,12 @@ def gunicorn(app: str, env: dict, ready_path: str):
                     process.wait()
 
 
-def server_environment(static_root: Path) -> dict:
-    """Roundtable as deployed (DEBUG off) but over plain HTTP, sharing this process's database and signing key."""
-    env = dict(os.environ)
+def server_environment(static_root: Path, redis_url: str | None = None) -> dict:
+    """Roundtable as deployed (DEBUG off) but over plain HTTP, sharing this process's database and signing key.
+
+    Its cache is local memory, the embedded default, or the Redis at `redis_url`, as in production.
+    """
+    env = {key: value for key, value in os.environ.items() if key != "REDIS_URL"}
     env.update(
         DJANGO_SETTINGS_MODULE="config.settings",
         DJANGO_DEBUG="false",
@@ -209,8 +224,29 @@ def server_environment(static_root: Path) -> dict:
         DJANGO_STATIC_ROOT=str(static_root),
         ROUNDTABLE_REQUIRE_MFA="false",
         DATABASE_URL=settings.DATABASE_URL,
+        CELERY_TASK_ALWAYS_EAGER="true",  # a page read queues nothing; none of it may wait on a broker
     )
+    if redis_url:
+        env["REDIS_URL"] = redis_url
     return env
+
+
+def redis_answers(url: str) -> str | None:
+    """None when the Redis at `url` answers, else why not."""
+    import redis
+
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1, socket_timeout=1).ping()
+    except (redis.RedisError, OSError, ValueError) as error:
+        return f"no Redis answered at {url}: {error}"
+    return None
+
+
+def _empty_redis(url: str) -> None:
+    """Start from an empty cache, so nothing kept under an earlier dataset's generations is served."""
+    import redis
+
+    redis.Redis.from_url(url).flushdb()
 
 
 def collect_static(env: dict, static_root: Path) -> None:
@@ -238,19 +274,42 @@ def session_cookie(user) -> str | None:
     return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
 
 
-def run(pages: list[tuple[str, str, object]], plan: Plan) -> dict:
-    """Hello-world first, then each page on Roundtable's gunicorn; figures and ratios per page."""
+def _pages_beside(hello_port: int, port: int, pages, cookies: dict, plan: Plan) -> dict:
+    figures, hellos = {}, []
+    for name, url, _user in pages:
+        page, hello = measure_beside(hello_port, port, url, cookies[name], plan)
+        hellos.append(hello)
+        figures[name] = {**page, **ratios(page, hello), "hello_p50_ms": hello["p50_ms"], "hello_rps": hello["rps"]}
+    return {
+        # Each page is divided by the hello-world figures taken beside it; these are their medians.
+        "hello_world": {
+            "p50_ms": round(percentile([h["p50_ms"] for h in hellos], 50), 2) if hellos else None,
+            "rps": round(percentile([h["rps"] for h in hellos], 50), 1) if hellos else None,
+        },
+        "pages": figures,
+        "within_target": sum(page["within_target"] for page in figures.values()),
+        "outside_target": sorted(name for name, page in figures.items() if not page["within_target"]),
+    }
+
+
+def run(pages: list[tuple[str, str, object]], plan: Plan, *, redis_url: str | None = None) -> dict:
+    """Each page on Roundtable's gunicorn beside the hello-world view's, on local memory and then on Redis."""
     cookies = {name: session_cookie(user) for name, _url, user in pages}
+    collect_static(server_environment(STATIC_ROOT), STATIC_ROOT)
     hello_env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
-    with gunicorn("config.hello_wsgi:application", hello_env, "/") as port:
-        hello = measure(port, "/", None, plan)
-    env = server_environment(STATIC_ROOT)
-    collect_static(env, STATIC_ROOT)
-    figures = {}
-    with gunicorn("config.wsgi:application", env, "/healthz") as port:
-        for name, url, _user in pages:
-            page = measure(port, url, cookies[name], plan)
-            figures[name] = {**page, **ratios(page, hello)}
+    caches = {"local_memory": None}
+    redis_skipped = redis_answers(redis_url) if redis_url else "no Redis was named"
+    if redis_skipped is None:
+        caches["redis"] = redis_url
+    results = {}
+    with gunicorn("config.hello_wsgi:application", hello_env, "/") as hello_port:
+        for cache_name, url in caches.items():
+            if url:
+                _empty_redis(url)
+            with gunicorn("config.wsgi:application", server_environment(STATIC_ROOT, url), "/healthz") as port:
+                results[cache_name] = _pages_beside(hello_port, port, pages, cookies, plan)
+    if redis_skipped:
+        results["redis"] = {"skipped": redis_skipped}
     return {
         "server": f"gunicorn, {GUNICORN_WORKERS} sync workers, DEBUG off",
         "connections": CONNECTIONS,
@@ -258,7 +317,5 @@ def run(pages: list[tuple[str, str, object]], plan: Plan) -> dict:
         # rate is a floor of what the server can do and the throughput ratios read more kindly than wrk's.
         "load_client": f"Python thread pool, {CONNECTIONS} threads, a fresh connection per request",
         "plan": {"sequential": plan.sequential, "load_requests": plan.load_requests, "load_seconds": plan.load_seconds},
-        "hello_world": hello,
-        "pages": figures,
-        "outside_target": sorted(name for name, page in figures.items() if not page["within_target"]),
+        "caches": results,
     }

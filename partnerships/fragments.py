@@ -7,10 +7,12 @@ reads, its person) and anything else it depends on, such as today's date. An edi
 fragment that read its table miss, and no login is ever served a fragment made for a different reach.
 A fragment holding a form's CSRF token is never kept.
 
-A request reads every generation in one round trip, at its first need, and works with that reading to
-its end (moving on what it changes itself). Because a key names the generations its value was made
-under, a value kept under a key never changes: each process also keeps the values it has read in its
-own memory, so a page whose parts are all kept asks the shared cache for its generations and nothing more.
+A request reads every generation at its first need, and works with that reading to its end (moving
+on what it changes itself). Each change also moves on one epoch, so a request asks the shared cache for
+the epoch alone and reads the generations again only when it has moved. Because a key names the
+generations its value was made under, a value kept under a key never changes: each process also keeps
+the values it has read in its own memory, so a page whose parts are all kept asks the shared cache for
+the epoch and nothing more.
 """
 
 import hashlib
@@ -41,6 +43,8 @@ RECORD_SECONDS = 30  # a minute at most, with the local copy's LOCAL_SECONDS
 # This process's own copy of kept values: how long each is held at most, and how many.
 LOCAL_SECONDS = 30
 LOCAL_ENTRIES = 2000
+# Moved on after any generation: while it stands still, a process's last reading of them all still holds.
+EPOCH_KEY = f"{PREFIX}:epoch"
 # Saves here happen on every visit and never change a fragment (the home page's "new since" reads them itself).
 IGNORED_MODELS = {"partnerships.homevisit"}
 
@@ -51,6 +55,8 @@ def _label(model) -> str:
 
 # The generations this request has read, by label; None outside a request (a job, a command).
 _reading: ContextVar[dict[str, int] | None] = ContextVar("fragment_generations", default=None)
+# This process's last reading of every generation, with the epoch it was read under.
+_last_reading: tuple[int, dict[str, int]] | None = None
 
 
 class GenerationsMiddleware:
@@ -76,15 +82,21 @@ def changed(*models) -> None:
     for model in models:
         label = model if isinstance(model, str) else _label(model)
         for name in (label, label.split(".")[0]):
-            key = f"{PREFIX}:gen:{name}"
-            try:
-                value = cache.incr(key)
-            except ValueError:
-                # A new start that no evicted generation can have had: an old fragment never matches again.
-                value = time.time_ns()
-                cache.set(key, value, None)
+            value = _move_on(f"{PREFIX}:gen:{name}")
             if reading:  # an unread request reads the new value with all the others
                 reading[name] = value
+    # Last, so a process that sees the new epoch reads every generation moved on before it.
+    _move_on(EPOCH_KEY)
+
+
+def _move_on(key: str) -> int:
+    try:
+        return cache.incr(key)
+    except ValueError:
+        # A new start that no evicted generation can have had: an old fragment never matches again.
+        value = time.time_ns()
+        cache.set(key, value, None)
+        return value
 
 
 def changed_everything() -> None:
@@ -107,11 +119,28 @@ def generations(labels) -> dict[str, int]:
     if reading is None:
         return _read_generations(labels)
     if not reading:
-        reading.update(_read_generations(_every_label()))
+        reading.update(_read_every_generation())
     unread = [label for label in labels if label not in reading]
     if unread:
         reading.update(_read_generations(unread))
     return {label: reading[label] for label in labels}
+
+
+def _read_every_generation() -> dict[str, int]:
+    """Every generation, read again only when one has moved on since this process last read them all.
+
+    The epoch is read first and moved on last, so a reading kept under an epoch is never older than it.
+    """
+    global _last_reading
+    epoch = cache.get(EPOCH_KEY)
+    last = _last_reading
+    if epoch is not None and last is not None and last[0] == epoch:
+        return dict(last[1])
+    if epoch is None:
+        cache.add(EPOCH_KEY, time.time_ns(), None)  # the next request keeps what this one reads
+    every = _read_generations(_every_label())
+    _last_reading = None if epoch is None else (epoch, every)
+    return dict(every)
 
 
 def _read_generations(labels) -> dict[str, int]:
@@ -220,6 +249,8 @@ def _local_copy() -> LocMemCache | None:
 
 def forget_local_copy() -> None:
     """Empty this process's copy, with the shared cache (the tests, after rolling the database back)."""
+    global _last_reading
+    _last_reading = None
     local = _local_copy()
     if local is not None:
         local.clear()

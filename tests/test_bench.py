@@ -47,3 +47,26 @@ def test_hello_world_under_gunicorn_gives_every_figure():
     assert set(figures) == {"p50_ms", "p99_ms", "rps", "requests", "errors"}
     assert figures["requests"] == 11
     assert figures["errors"] == 0
+
+
+def test_a_page_is_measured_beside_the_hello_world_view():
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    plan = bench_http.Plan(sequential=4, load_requests=8, load_seconds=5)
+    with (
+        bench_http.gunicorn("config.hello_wsgi:application", env, "/") as hello_port,
+        bench_http.gunicorn("config.hello_wsgi:application", env, "/") as port,
+    ):
+        page, hello = bench_http.measure_beside(hello_port, port, "/", None, plan)
+    assert page["requests"] == hello["requests"] == 12
+    assert page["errors"] == hello["errors"] == 0
+
+
+def test_the_server_is_given_only_the_cache_it_is_measured_on(monkeypatch, tmp_path):
+    monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:6379/3")
+    assert "REDIS_URL" not in bench_http.server_environment(tmp_path)
+    assert bench_http.server_environment(tmp_path, "redis://127.0.0.1:6379/12")["REDIS_URL"].endswith("/12")
+
+
+def test_a_redis_that_does_not_answer_is_named():
+    reason = bench_http.redis_answers(f"redis://127.0.0.1:{bench_http.free_port()}/0")
+    assert reason.startswith("no Redis answered at redis://127.0.0.1:")

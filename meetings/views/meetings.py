@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from partnerships.access import Level, get_access, get_partnership_for_user
 from partnerships.concurrency import save_form
-from partnerships.fragments import conditional, fragment_key, lazy_context, record_state
+from partnerships.fragments import cached_value, conditional, fragment_key, lazy_context, record_state
 from partnerships.models import Interest
 from partnerships.views.common import history_entries, paginate, render_partial
 
@@ -85,12 +85,18 @@ def my_meetings(request):
         page, querystring = paginate(request, meetings.past(today))
         return {"upcoming": upcoming, "page": page, "querystring": querystring}
 
-    feed = CalendarFeed.objects.filter(user=request.user).first()
+    # Kept as "" when there is none, so a member without an address asks the database nothing either.
+    feed_token = cached_value(
+        "meetings:calendar_address",
+        depends=[CalendarFeed],
+        parts=(request.user.pk,),
+        compute=lambda: CalendarFeed.objects.filter(user=request.user).values_list("token", flat=True).first() or "",
+    )
     key = fragment_key(
         "meetings:my_meetings", access=access, depends=MY_MEETINGS_TABLES, parts=(request.get_full_path(), today)
     )
     names = ("upcoming", "page", "querystring")
-    context = {"feed": feed, "access": access, "fragment_key": key, **lazy_context(rows, names)}
+    context = {"feed_token": feed_token, "access": access, "fragment_key": key, **lazy_context(rows, names)}
     return render(request, "meetings/my_meetings.html", context)
 
 

@@ -160,3 +160,12 @@ def test_a_failed_drop_is_tried_again_when_redis_next_answers():
     assert cache.get("session") is None and cache._written_while_down
     redis.down, cache._down_until = False, 0.0
     assert cache.get("session") is None and ":1:session" not in redis.values
+
+
+def test_the_cache_keeps_one_redis_client_for_every_call():
+    """Django makes a client a call; one a connection pool serves every call and thread alike."""
+    cache = FallbackRedisCache("redis://127.0.0.1:6379/0", {})
+    first = cache._cache.get_client(write=True)
+    assert cache._cache.get_client("any key") is first
+    assert cache._cache.get_client(write=False) is first  # one server: reads and writes share it
+    assert first.connection_pool is cache._cache._pools[0]

@@ -129,6 +129,22 @@ def test_the_private_feed_follows_its_token_and_stops_when_reset(client, cast, m
     assert not CalendarFeed.objects.exists()
 
 
+def test_my_meetings_shows_the_calendar_address_as_it_stands(client, cast):
+    cast.client_for(client, "member")
+    assert "Get a private calendar address" in client.get("/my-meetings/").content.decode()
+    client.post("/my-meetings/calendar-address/")
+    first = CalendarFeed.objects.get(user=cast.users["member"]).token
+    assert f"/calendar/{first}.ics" in client.get("/my-meetings/").content.decode()
+    client.post("/my-meetings/calendar-address/")
+    body = client.get("/my-meetings/").content.decode()
+    assert first not in body
+    assert f"/calendar/{CalendarFeed.objects.get(user=cast.users['member']).token}.ics" in body
+    client.post("/my-meetings/calendar-address/turn-off/")
+    assert "Get a private calendar address" in client.get("/my-meetings/").content.decode()
+    cast.client_for(client, "officer")  # another login never sees the member's address
+    assert "/calendar/" not in client.get("/my-meetings/").content.decode()
+
+
 def test_my_meetings_lists_upcoming_and_past_with_packs(client, cast, meeting):
     upcoming = MeetingFactory(partnership=cast.partnership, date=dt.date.today() + dt.timedelta(days=20))
     agenda_publish(meeting=upcoming)

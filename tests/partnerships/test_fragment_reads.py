@@ -1,4 +1,4 @@
-"""What a page asks of the shared cache: its generations once a request, and kept values from this process's copy."""
+"""What a page asks of the shared cache: the epoch once a request, and kept values from this process's copy."""
 
 import pytest
 from django.core.cache import cache
@@ -52,16 +52,48 @@ def _officer(cast):
 @pytest.mark.parametrize(
     "url_name", ["partnerships:partnership_detail", "partnerships:membership_list", "meetings:my_meetings"]
 )
-def test_a_signed_in_page_reads_its_generations_once(cast, monkeypatch, url_name):
+def test_a_signed_in_page_reads_its_generations_once_and_again_only_after_a_change(cast, monkeypatch, url_name):
     reads = []
     read = fragments._read_generations
     monkeypatch.setattr(fragments, "_read_generations", lambda labels: reads.append(tuple(labels)) or read(labels))
-    args = [] if url_name == "meetings:my_meetings" else [cast.partnership.slug]
+    url = reverse(url_name, args=[] if url_name == "meetings:my_meetings" else [cast.partnership.slug])
     client = _officer(cast)
-    for _ in range(2):
-        reads.clear()
-        assert client.get(reverse(url_name, args=args)).status_code == 200
-        assert reads == [fragments._every_label()]
+    client.get(url)  # signing in saved the login, which moves its generation on
+    reads.clear()
+    fragments.forget_local_copy()  # as a process that has read nothing yet
+    assert client.get(url).status_code == 200
+    assert reads == [fragments._every_label()]
+    reads.clear()
+    assert client.get(url).status_code == 200
+    assert reads == []  # nothing has moved on: this process's reading still holds
+    fragments.changed("partnerships.person")  # a save in another process, say
+    assert client.get(url).status_code == 200
+    assert reads == [fragments._every_label()]
+
+
+def test_every_generation_is_read_again_when_the_epoch_is_lost(cast):
+    first = fragments._read_every_generation()
+    assert fragments._read_every_generation() == first
+    cache.delete(fragments.EPOCH_KEY)
+    cache.delete("rt:fragment:gen:partnerships.person")
+    assert fragments._read_every_generation()["partnerships.person"] != first["partnerships.person"]
+
+
+def test_a_reading_is_never_older_than_its_epoch(cast, monkeypatch):
+    """A change that lands between reading the epoch and reading the generations is read again next time."""
+    read = fragments._read_generations
+
+    def read_then_change(labels):
+        found = read(labels)
+        fragments.changed("partnerships.person")
+        return found
+
+    before = fragments._read_every_generation()["partnerships.person"]
+    monkeypatch.setattr(fragments, "_read_generations", read_then_change)
+    fragments.changed("themes")
+    assert fragments._read_every_generation()["partnerships.person"] == before
+    monkeypatch.setattr(fragments, "_read_generations", read)
+    assert fragments._read_every_generation()["partnerships.person"] != before
 
 
 def test_a_change_made_during_a_request_is_read_in_it(cast):
@@ -87,14 +119,15 @@ def test_every_watched_table_and_app_is_read_at_once():
     assert not set(labels) & fragments.IGNORED_MODELS
 
 
-def test_a_kept_page_asks_the_shared_cache_for_its_session_and_generations_only(cast, local_copy, shared_reads):
+def test_a_kept_page_asks_the_shared_cache_for_its_session_and_the_epoch_only(cast, local_copy, shared_reads):
     client = _officer(cast)
     url = reverse("partnerships:partnership_detail", args=[cast.partnership.slug])
     client.get(url)
     shared_reads.clear()
     assert "Riverside Strategic Partnership" in client.get(url).content.decode()
-    assert [call for call, _ in shared_reads] == ["get", "get_many"]
+    assert [call for call, _ in shared_reads] == ["get", "get"]
     assert shared_reads[0][1].startswith("django.contrib.sessions")
+    assert shared_reads[1][1] == fragments.EPOCH_KEY
 
 
 def test_an_edit_shows_at_once_through_the_local_copy(cast, local_copy):

@@ -3,11 +3,13 @@
 Benchmarks report; tests assert. Each app lists its pages in <app>/bench.py as pages(context, users)
 and may add other figures (a pack build, a report render) as measures(context, users) -> dict.
 At the --scale given, the pages in HTTP_PAGES are also served by gunicorn beside a hello-world
-Django view and measured over HTTP (see partnerships/bench_http.py).
+Django view and measured over HTTP, once on local memory and once on the Redis at --redis-url, which
+it empties (see partnerships/bench_http.py).
 """
 
 import importlib
 import json
+import os
 import statistics
 import time
 
@@ -113,9 +115,16 @@ class Command(BaseCommand):
             action="store_true",
             help="Measure the dataset already in the database (one generated at --scale) instead of making it again.",
         )
+        parser.add_argument(
+            "--redis-url",
+            default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/12"),
+            help="A Redis database to empty and serve the HTTP pages from as well ('' for local memory only).",
+        )
         parser.add_argument("--i-know-this-empties-the-database", action="store_true", dest="confirmed")
 
-    def handle(self, *args, scales, scale, runs, quick, no_http, confirmed, apps, page, reuse_data, **options):
+    def handle(
+        self, *args, scales, scale, runs, quick, no_http, confirmed, apps, page, reuse_data, redis_url, **options
+    ):
         if not confirmed:
             raise CommandError("bench empties the database it runs on; pass --i-know-this-empties-the-database.")
         settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
@@ -148,7 +157,7 @@ class Command(BaseCommand):
             if scale == http_scale and not no_http:
                 wanted = [page for page in listed if page[0] in HTTP_PAGES]
                 http_started = time.perf_counter()
-                served = bench_http.run(wanted, bench_http.QUICK if quick else bench_http.FULL)
+                served = bench_http.run(wanted, bench_http.QUICK if quick else bench_http.FULL, redis_url=redis_url)
                 results["http"] = {
                     "scale": f"{scale:g}",
                     **served,
