@@ -2,8 +2,9 @@
 
 Both servers run with the same gunicorn settings on free ports on 127.0.0.1. Each page gets bounded
 sequential requests (p50, p99) and a bounded load run at a fixed number of connections (a thread pool
-with a request count and a time cap), just after the same of the hello-world view; its figures are
-divided by those taken beside it, so a machine busier at one moment than another skews no ratio.
+with a request count and a time cap), in short runs taken in turn with the hello-world view's; its
+figures are divided by those taken beside it, so a machine busier at one moment than another skews
+no ratio.
 Roundtable is served twice: on local memory, the embedded default, and on Redis, as in production.
 """
 
@@ -40,10 +41,11 @@ class Plan:
     sequential: int
     load_requests: int
     load_seconds: float
+    rounds: int = 1  # runs the sequential requests are split into, in turn with the hello-world view's
 
 
-FULL = Plan(sequential=60, load_requests=400, load_seconds=15)
-QUICK = Plan(sequential=8, load_requests=24, load_seconds=1.5)
+FULL = Plan(sequential=120, load_requests=400, load_seconds=15, rounds=6)
+QUICK = Plan(sequential=8, load_requests=24, load_seconds=1.5, rounds=2)
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -152,13 +154,28 @@ def measure(port: int, path: str, cookie: str | None, plan: Plan) -> dict:
 
 
 def measure_beside(hello_port: int, port: int, path: str, cookie: str | None, plan: Plan) -> tuple[dict, dict]:
-    """A page and the hello-world view just before it, so both meet the machine as it is: (page, hello-world).
+    """A page and the hello-world view in alternating runs, so both meet the machine alike: (page, hello-world).
 
-    Each server gets its requests in a run of their own, warm, as a server under steady traffic is; taking
-    them in turn instead would wake an idle worker for every hello-world request and flatter the page.
+    A shared machine slows in bursts of a second or so, which a page measured after the hello-world view
+    could meet alone. Short runs in turn spread each burst over both, while each run is still warm, as a
+    server under steady traffic is; alternating request by request would wake an idle worker for every
+    hello-world request and flatter the page.
     """
-    hello = measure(hello_port, "/", None, plan)
-    return measure(port, path, cookie, plan), hello
+    for _ in range(3):  # warm both workers' template and URL caches
+        get(hello_port, "/")
+        get(port, path, cookie)
+    hello_ms, page_ms = [], []
+    for _ in range(plan.rounds):
+        hello_ms += sequential(hello_port, "/", None, plan.sequential // plan.rounds)
+        page_ms += sequential(port, path, cookie, plan.sequential // plan.rounds)
+    hello_runs, page_runs = [], []
+    half = {"requests": plan.load_requests // 2, "seconds": plan.load_seconds / 2}
+    for _ in range(2):
+        hello_runs.append(load(hello_port, "/", None, **half))
+        page_runs.append(load(port, path, cookie, **half))
+    # Completed requests, seconds taken and errors, summed over both runs.
+    hello_load, page_load = (tuple(map(sum, zip(*runs, strict=True))) for runs in (hello_runs, page_runs))
+    return summarise(page_ms, *page_load), summarise(hello_ms, *hello_load)
 
 
 def _wait_until_up(process: subprocess.Popen, port: int, path: str, log: Path) -> None:
@@ -316,6 +333,11 @@ def run(pages: list[tuple[str, str, object]], plan: Plan, *, redis_url: str | No
         # A Python client on the same cores tops out near a thousand requests a second, so the hello-world
         # rate is a floor of what the server can do and the throughput ratios read more kindly than wrk's.
         "load_client": f"Python thread pool, {CONNECTIONS} threads, a fresh connection per request",
-        "plan": {"sequential": plan.sequential, "load_requests": plan.load_requests, "load_seconds": plan.load_seconds},
+        "plan": {
+            "sequential": plan.sequential,
+            "rounds": plan.rounds,
+            "load_requests": plan.load_requests,
+            "load_seconds": plan.load_seconds,
+        },
         "caches": results,
     }
