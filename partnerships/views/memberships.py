@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods
 
 from ..access import Level, find_people_to_add, get_membership_for_user, get_partnership_for_user
@@ -84,7 +85,9 @@ def membership_list(request, slug):
         ),
     }
     if level >= Level.EDIT and on == today:
-        context["end_form"] = EndSeatsForm(partnership=partnership)
+        # Its fields are drawn from the cache with the list, so the form is built only when they are missing.
+        context["can_end_seats"] = True
+        context["end_form"] = SimpleLazyObject(lambda: EndSeatsForm(partnership=partnership))
     return render_partial(request, "partnerships/membership_list.html", context, "members")
 
 
