@@ -145,6 +145,22 @@ def test_the_members_page_offers_the_list_and_the_several_seats_form(officer_cli
     assert reverse("partnerships:membership_login", args=[cast.membership.pk]) in page
 
 
+def test_the_several_seats_form_is_built_only_when_its_kept_fields_are_missing(officer_client, cast, monkeypatch):
+    from partnerships import bulk_forms
+
+    built = []
+    build = bulk_forms.EndSeatsForm.__init__
+    monkeypatch.setattr(
+        bulk_forms.EndSeatsForm, "__init__", lambda self, *a, **k: built.append(1) or build(self, *a, **k)
+    )
+    url = reverse("partnerships:membership_list", args=[cast.partnership.slug])
+    pages = [officer_client.get(url).content.decode() for _ in range(2)]
+    assert built == [1]
+    assert all('name="several-seats"' in page and 'name="csrfmiddlewaretoken"' in page for page in pages)
+    MembershipFactory(partnership=cast.partnership, person=PersonFactory(first_name="Ada", last_name="Newseat"))
+    assert "Ada Newseat" in officer_client.get(url).content.decode() and built == [1, 1]
+
+
 def test_an_officer_gives_a_login_and_officer_rights_with_an_invitation(
     officer_client, cast, django_capture_on_commit_callbacks
 ):
