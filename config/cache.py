@@ -44,12 +44,11 @@ class KeptClientRedisCacheClient(RedisCacheClient):
         self._clients = {}
 
     def get_client(self, key=None, *, write=False):
-        index = self._get_connection_pool_index(write)
-        if index not in self._clients:
-            if index not in self._pools:
-                self._pools[index] = self._pool_class.from_url(self._servers[index], **self._pool_options)
-            self._clients[index] = self._client(connection_pool=self._pools[index])
-        return self._clients[index]
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))  # a pool lives as long as this client, so its id stays its own
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
 
 
 class FallbackRedisCache(RedisCache):

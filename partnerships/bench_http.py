@@ -145,14 +145,6 @@ def load(port: int, path: str, cookie: str | None, *, requests: int, seconds: fl
     return state["done"] - state["errors"], elapsed, state["errors"]
 
 
-def measure(port: int, path: str, cookie: str | None, plan: Plan) -> dict:
-    for _ in range(3):  # warm both workers' template and URL caches
-        get(port, path, cookie)
-    timings = sequential(port, path, cookie, plan.sequential)
-    done, elapsed, errors = load(port, path, cookie, requests=plan.load_requests, seconds=plan.load_seconds)
-    return summarise(timings, done, elapsed, errors)
-
-
 def measure_beside(hello_port: int, port: int, path: str, cookie: str | None, plan: Plan) -> tuple[dict, dict]:
     """A page and the hello-world view in alternating runs, so both meet the machine alike: (page, hello-world).
 

@@ -37,28 +37,19 @@ def test_ratios_against_the_hello_world_view():
     assert bench_http.ratios({"p50_ms": 1.0, "rps": 1.0}, {"p50_ms": 0, "rps": 0})["within_target"] is False
 
 
-def test_hello_world_under_gunicorn_gives_every_figure():
+def test_a_page_is_measured_beside_the_hello_world_view_in_turns():
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
-    plan = bench_http.Plan(sequential=3, load_requests=8, load_seconds=5)
-    with bench_http.gunicorn("config.hello_wsgi:application", env, "/") as port:
-        status, _ms = bench_http.get(port, "/")
-        figures = bench_http.measure(port, "/", None, plan)
-    assert status == 200
-    assert set(figures) == {"p50_ms", "p99_ms", "rps", "requests", "errors"}
-    assert figures["requests"] == 11
-    assert figures["errors"] == 0
-
-
-def test_a_page_is_measured_beside_the_hello_world_view():
-    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
-    plan = bench_http.Plan(sequential=4, load_requests=8, load_seconds=5)
+    plan = bench_http.Plan(sequential=4, load_requests=8, load_seconds=5, rounds=2)
     with (
         bench_http.gunicorn("config.hello_wsgi:application", env, "/") as hello_port,
         bench_http.gunicorn("config.hello_wsgi:application", env, "/") as port,
     ):
+        assert bench_http.get(port, "/")[0] == 200
         page, hello = bench_http.measure_beside(hello_port, port, "/", None, plan)
-    assert page["requests"] == hello["requests"] == 12
-    assert page["errors"] == hello["errors"] == 0
+    for figures in (page, hello):
+        assert set(figures) == {"p50_ms", "p99_ms", "rps", "requests", "errors"}
+        assert figures["requests"] == 12  # 2 runs of 2 in turn, then 2 load runs of 4
+        assert figures["errors"] == 0
 
 
 def test_the_server_is_given_only_the_cache_it_is_measured_on(monkeypatch, tmp_path):
